@@ -1,0 +1,81 @@
+import { parse } from 'yaml';
+
+export interface ComposeServiceInfo {
+  name: string;
+  /** The profiles the service belongs to; empty: the service is always enabled. */
+  profiles: string[];
+}
+
+export interface ComposeModel {
+  /** Top-level `name:` (the project name), when it is a plain string. */
+  name?: string;
+  services: ComposeServiceInfo[];
+  /** Every profile named by some service, sorted. */
+  profiles: string[];
+  /** Set when the text could not be parsed; services/profiles are then empty. */
+  error?: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Lists services and profiles from compose YAML text. Never throws. */
+export function parseComposeModel(text: string): ComposeModel {
+  let doc: unknown;
+  try {
+    doc = parse(text, { maxAliasCount: 1000, merge: true, uniqueKeys: false });
+  } catch (e) {
+    return { services: [], profiles: [], error: e instanceof Error ? e.message : String(e) };
+  }
+  if (doc === null || doc === undefined) return { services: [], profiles: [] };
+  if (!isRecord(doc)) return { services: [], profiles: [], error: 'the file is not a YAML mapping' };
+
+  const services: ComposeServiceInfo[] = [];
+  const rawServices = doc.services;
+  if (isRecord(rawServices)) {
+    for (const [name, body] of Object.entries(rawServices)) {
+      const profiles: string[] = [];
+      if (isRecord(body) && Array.isArray(body.profiles)) {
+        for (const p of body.profiles) {
+          if (typeof p === 'string' && p !== '' && !profiles.includes(p)) profiles.push(p);
+        }
+      }
+      services.push({ name, profiles });
+    }
+  }
+  const name = typeof doc.name === 'string' && doc.name !== '' ? doc.name : undefined;
+  return { name, services, profiles: collectProfiles(services) };
+}
+
+function collectProfiles(services: readonly ComposeServiceInfo[]): string[] {
+  const all = new Set<string>();
+  for (const s of services) for (const p of s.profiles) all.add(p);
+  return [...all].sort();
+}
+
+/**
+ * Merges the models of the files of one project, the way compose merges files: services keep the order
+ * they first appear in; a later file's `profiles` for a service replaces the earlier one; a later `name` wins.
+ */
+export function mergeComposeModels(models: readonly ComposeModel[]): ComposeModel {
+  const byName = new Map<string, ComposeServiceInfo>();
+  let name: string | undefined;
+  const errors: string[] = [];
+  for (const m of models) {
+    if (m.error) errors.push(m.error);
+    if (m.name) name = m.name;
+    for (const s of m.services) {
+      const prev = byName.get(s.name);
+      if (!prev) byName.set(s.name, { name: s.name, profiles: [...s.profiles] });
+      else if (s.profiles.length > 0) prev.profiles = [...s.profiles];
+    }
+  }
+  const services = [...byName.values()];
+  return {
+    name,
+    services,
+    profiles: collectProfiles(services),
+    error: errors.length > 0 ? errors.join('; ') : undefined,
+  };
+}

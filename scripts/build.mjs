@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Builds the three bundles with esbuild, regenerates the rule registry, and copies the compose
+// schema from the npm package that ships it (see schemas/README.md for its origin and licence).
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production') || process.env.BERTH_PRODUCTION === '1';
+
+execFileSync(process.execPath, [join(root, 'scripts/gen-rules-index.mjs')], { stdio: 'inherit' });
+
+// The compose schema: taken at build time from dclint's package (the compose-spec JSON schema).
+// The core imports the generated copy (esbuild inlines it); the server also gets it as a file.
+const dclintDir = dirname(require.resolve('dclint/package.json', { paths: [root] }));
+const schemaSrc = join(dclintDir, 'schemas', 'compose.schema.json');
+const dclintVersion = JSON.parse(readFileSync(join(dclintDir, 'package.json'), 'utf8')).version;
+const origin = JSON.stringify(
+  {
+    package: 'dclint',
+    version: dclintVersion,
+    file: 'schemas/compose.schema.json',
+    licence: 'Apache-2.0 (compose-spec schema), shipped in dclint (MIT)',
+  },
+  null,
+  2,
+);
+for (const dir of [join(root, 'server/src/core/compose/generated'), join(root, 'server/out')]) {
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, 'compose-spec.schema.json');
+  const text = readFileSync(schemaSrc, 'utf8');
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
+  writeFileSync(join(dir, 'compose-spec.schema.origin.json'), origin + '\n');
+}
+if (process.argv.includes('--generate-only')) process.exit(0);
+
+/** yaml-language-server imports prettier for YAML formatting, which Berth does not offer for compose files: stub it. */
+const stubPrettier = {
+  name: 'stub-prettier',
+  setup(b) {
+    b.onResolve({ filter: /^prettier(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'module.exports = { format: async (s) => s };',
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { extension: join(root, 'client/src/extension.ts') },
+    outdir: join(root, 'client/out'),
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: { server: join(root, 'server/src/server.ts'), cli: join(root, 'server/src/cli.ts') },
+    outdir: join(root, 'server/out'),
+    plugins: [stubPrettier],
+    banner: { js: '' },
+  }),
+]);
+
+// The CLI is executable: `berth` bin and `node server/out/cli.js` both work.
+const cli = join(root, 'server/out/cli.js');
+if (existsSync(cli)) {
+  const s = readFileSync(cli, 'utf8');
+  if (!s.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + s, { mode: 0o755 });
+}

@@ -1,0 +1,342 @@
+/**
+ * The compose document model on the `yaml` package's Document (exact ranges, comments kept).
+ * Parsed once per document version and shared by every rule.
+ *
+ * Besides the Document, this module gives merge-aware access to maps (`<<: *anchor`), alias resolution
+ * in O(1) (the yaml package's own `Alias.resolve` scans the whole document), a plain-JS view of the
+ * document with alias bombs detected before they are expanded, and the duplicate keys (the yaml
+ * package's own check is quadratic and is turned off).
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { LineIndex } from '../text';
+
+/**
+ * Aliases allowed when converting to plain JS (`doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })`) before we
+ * call it an alias bomb. Parsing itself never expands aliases. Real stacks use hundreds of anchors.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
+/** A document whose aliases expand to more nodes than this (and 50x its own size) is an alias bomb. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+export interface ComposeModel {
+  kind: 'compose';
+  text: string;
+  lines: LineIndex;
+  doc: Document.Parsed;
+  /** YAML syntax errors and warnings, with offsets. */
+  errors: { start: number; end: number; message: string; severity: 'error' | 'warning' }[];
+}
+
+export function parseCompose(text: string): ComposeModel {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, {
+    keepSourceTokens: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const errors: ComposeModel['errors'] = [];
+  for (const e of doc.errors) errors.push({ start: e.pos[0], end: e.pos[1], message: e.message, severity: 'error' });
+  for (const w of doc.warnings) {
+    // Compose's merge tags are valid; the YAML library only says it does not know them.
+    if (w.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(w.message)) continue;
+    errors.push({ start: w.pos[0], end: w.pos[1], message: w.message, severity: 'warning' });
+  }
+  return { kind: 'compose', text, lines, doc, errors };
+}
+
+/** The top-level pair with a scalar key `key`, if the document is a map. */
+export function topLevelPair(model: ComposeModel, key: string): Pair | undefined {
+  const c = model.doc.contents;
+  if (!isMap(c)) return undefined;
+  for (const p of c.items) if (isScalar(p.key) && p.key.value === key) return p;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node helpers
+// ---------------------------------------------------------------------------------------------
+
+export type YNode = Node;
+export type YPair = Pair<unknown, unknown>;
+
+/** [start, end) offsets of a node's value (without trailing comments), or undefined for nodes made up by the library. */
+export function nodeSpan(node: unknown): [number, number] | undefined {
+  const r = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/** The scalar key of a pair as a string (numbers and booleans as written), or undefined. */
+export function keyName(pair: YPair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value === null ? '' : String(k.value);
+  return undefined;
+}
+
+/** A scalar's value as a string (numbers, booleans as text), undefined for non-scalars and null. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  const src = (node as Scalar & { source?: string }).source;
+  return typeof src === 'string' ? src : String(v);
+}
+
+/** True when a node carries one of compose's merge tags. */
+export function tagOf(node: unknown): string | undefined {
+  return (node as { tag?: string } | null)?.tag;
+}
+
+interface Analysis {
+  /** Alias -> the node its anchor names (the last one before it). */
+  aliasTargets: Map<Alias, Node>;
+  /** Duplicate keys: the later pair's key node, with the first pair. */
+  duplicates: { pair: YPair; first: YPair; name: string }[];
+  /** Number of nodes in the document as written. */
+  nodeCount: number;
+}
+
+const analyses = new WeakMap<ComposeModel, Analysis>();
+
+/** One pass over the document: alias targets, duplicate keys (Set per map: linear). */
+function analysis(model: ComposeModel): Analysis {
+  let a = analyses.get(model);
+  if (a) return a;
+  const anchors = new Map<string, Node>();
+  const aliasTargets = new Map<Alias, Node>();
+  const duplicates: Analysis['duplicates'] = [];
+  let nodeCount = 0;
+  visit(model.doc, {
+    Node(_k, node) {
+      nodeCount++;
+      if (isAlias(node)) {
+        const t = anchors.get(node.source);
+        if (t) aliasTargets.set(node, t);
+        return;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.set(anchor, node);
+      if (isMap(node) && node.items.length > 1) {
+        const seen = new Map<string, YPair>();
+        for (const p of node.items) {
+          const k = keyName(p);
+          if (k === undefined || k === '<<') continue;
+          const f = seen.get(k);
+          if (f) duplicates.push({ pair: p, first: f, name: k });
+          else seen.set(k, p);
+        }
+      }
+    },
+  });
+  a = { aliasTargets, duplicates, nodeCount };
+  analyses.set(model, a);
+  return a;
+}
+
+/** Follow aliases to the node they stand for (the same node when it is not an alias). */
+export function deref(model: ComposeModel, node: unknown): unknown {
+  let n = node;
+  for (let i = 0; i < 64 && isAlias(n); i++) n = analysis(model).aliasTargets.get(n as Alias);
+  return n;
+}
+
+/** Duplicate keys in any map of the document (later occurrences). */
+export function duplicateKeys(model: ComposeModel): Analysis['duplicates'] {
+  return analysis(model).duplicates;
+}
+
+/**
+ * The pairs of a map as Compose sees them: its own pairs, then keys taken from `<<` merges that the map
+ * does not set itself. `own` tells whether the pair is written in this map (edits go there) or merged.
+ */
+export function entries(model: ComposeModel, node: unknown): { key: string; pair: YPair; own: boolean }[] {
+  const map = deref(model, node);
+  if (!isMap(map)) return [];
+  const out: { key: string; pair: YPair; own: boolean }[] = [];
+  const seen = new Set<string>();
+  const merges: unknown[] = [];
+  for (const p of map.items) {
+    const k = keyName(p);
+    if (k === undefined) continue;
+    if (k === '<<') {
+      const v = deref(model, p.value);
+      if (isSeq(v)) merges.push(...v.items);
+      else merges.push(p.value);
+      continue;
+    }
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ key: k, pair: p, own: true });
+  }
+  for (const m of merges) {
+    for (const e of entries(model, m)) {
+      if (seen.has(e.key)) continue;
+      seen.add(e.key);
+      out.push({ key: e.key, pair: e.pair, own: false });
+    }
+  }
+  return out;
+}
+
+/** The pair for `key` in a map (own or merged). */
+export function getPair(model: ComposeModel, node: unknown, key: string): YPair | undefined {
+  const map = deref(model, node);
+  if (!isMap(map)) return undefined;
+  for (const p of map.items) if (keyName(p) === key) return p;
+  if (!map.items.some((p) => keyName(p) === '<<')) return undefined;
+  return entries(model, map).find((e) => e.key === key)?.pair;
+}
+
+/** The value node for `key` in a map (aliases followed). */
+export function getValue(model: ComposeModel, node: unknown, key: string): unknown {
+  const p = getPair(model, node, key);
+  return p ? deref(model, p.value) : undefined;
+}
+
+/** Items of a sequence (aliases followed), or [] when the node is not a sequence. */
+export function seqItems(model: ComposeModel, node: unknown): unknown[] {
+  const s = deref(model, node);
+  return isSeq(s) ? (s as YAMLSeq).items.map((i) => deref(model, i)) : [];
+}
+
+/** The services of the file: name, the key node and the service's map (aliases followed). */
+export function services(model: ComposeModel): { name: string; pair: YPair; node: unknown }[] {
+  const top = model.doc.contents;
+  const s = getValue(model, top, 'services');
+  return entries(model, s).map((e) => ({ name: e.key, pair: e.pair, node: deref(model, e.pair.value) }));
+}
+
+/** Key node span of a pair, for findings that point at a key. */
+export function keySpan(pair: YPair): [number, number] | undefined {
+  return nodeSpan(pair.key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain JS view (for schema validation), alias bombs detected before expansion.
+// ---------------------------------------------------------------------------------------------
+
+export interface PlainResult {
+  /** The document as plain JS; merges applied, `!reset` keys dropped, aliases shared (not copied). */
+  value: unknown;
+  /** Set when the document's aliases would expand to too many nodes: `value` is then undefined. */
+  aliasBomb?: { message: string; start: number; end: number };
+}
+
+const plains = new WeakMap<ComposeModel, PlainResult>();
+
+/**
+ * The document as plain JS values, for validation. Linear in the document's size: aliases share the
+ * converted value of their anchor, and the expanded size is computed first so that a billion-laughs file
+ * gives a clear `aliasBomb` instead of hanging.
+ */
+export function toPlain(model: ComposeModel): PlainResult {
+  let r = plains.get(model);
+  if (r) return r;
+  const a = analysis(model);
+  // Expanded size, memoised per node.
+  const sizes = new Map<unknown, number>();
+  let worst: Alias | undefined;
+  let worstSize = 0;
+  const limit = Math.max(MAX_EXPANDED_NODES, a.nodeCount * 50);
+  const size = (n: unknown, depth: number): number => {
+    if (n === null || typeof n !== 'object') return 1;
+    const m = sizes.get(n);
+    if (m !== undefined) return m;
+    if (depth > 200) return limit + 1;
+    let s = 1;
+    if (isAlias(n)) {
+      const t = a.aliasTargets.get(n);
+      sizes.set(n, limit + 1); // cycles are bombs too
+      s = t ? size(t, depth + 1) : 1;
+      if (s > worstSize) {
+        worstSize = s;
+        worst = n;
+      }
+    } else if (isMap(n) || isSeq(n)) {
+      for (const it of (n as YAMLMap | YAMLSeq).items) {
+        s += isPair(it) ? size(it.key, depth + 1) + size(it.value, depth + 1) : size(it, depth + 1);
+        if (s > limit) break;
+      }
+    }
+    sizes.set(n, Math.min(s, limit + 1));
+    return Math.min(s, limit + 1);
+  };
+  const total = size(model.doc.contents, 0);
+  if (total > limit) {
+    const span = nodeSpan(worst) ?? [0, 0];
+    r = {
+      value: undefined,
+      aliasBomb: {
+        message: `Too many aliases: this document would expand to more than ${limit.toLocaleString('en-US')} values (an "alias bomb"). Berth does not expand it.`,
+        start: span[0],
+        end: span[1],
+      },
+    };
+    plains.set(model, r);
+    return r;
+  }
+  const conv = new Map<unknown, unknown>();
+  const js = (n: unknown): unknown => {
+    if (n === null || n === undefined) return null;
+    if (isAlias(n)) {
+      const t = a.aliasTargets.get(n);
+      return t ? js(t) : null;
+    }
+    const c = conv.get(n);
+    if (c !== undefined) return c;
+    let out: unknown;
+    if (isScalar(n)) out = n.value ?? null;
+    else if (isSeq(n)) {
+      const arr: unknown[] = [];
+      conv.set(n, arr);
+      for (const it of n.items) arr.push(js(it));
+      out = arr;
+    } else if (isMap(n)) {
+      const obj: Record<string, unknown> = {};
+      conv.set(n, obj);
+      const own = new Set<string>();
+      for (const e of entries(model, n)) {
+        if (tagOf(e.pair.value) === '!reset') continue;
+        obj[e.key] = js(e.pair.value);
+        if (e.own) own.add(e.key);
+      }
+      out = obj;
+    } else out = null;
+    conv.set(n, out);
+    return out;
+  };
+  r = { value: js(model.doc.contents) };
+  plains.set(model, r);
+  return r;
+}
+
+/**
+ * The node at a JSON-pointer-like path (`['services', 'web', 'ports', '0']`), merge keys and aliases
+ * followed. Returns the deepest node reached, its pair (when reached through a map key) and whether the
+ * whole path was found.
+ */
+export function nodeAtPath(
+  model: ComposeModel,
+  path: string[],
+): { node: unknown; pair?: YPair; complete: boolean } {
+  let node: unknown = model.doc.contents;
+  let pair: YPair | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const n = deref(model, node);
+    if (isMap(n)) {
+      const p = getPair(model, n, seg);
+      if (!p) return { node, pair, complete: false };
+      pair = p;
+      node = p.value;
+    } else if (isSeq(n)) {
+      const it = (n as YAMLSeq).items[Number(seg)];
+      if (it === undefined) return { node, pair, complete: false };
+      pair = undefined;
+      node = it;
+    } else return { node, pair, complete: false };
+  }
+  return { node, pair, complete: true };
+}

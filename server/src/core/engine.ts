@@ -1,0 +1,256 @@
+/**
+ * The engine: text -> model -> rules -> findings, with configuration and suppression comments applied.
+ * Nothing here knows whether the LSP server or the CLI is asking.
+ */
+import { parseDockerfile } from './dockerfile/parser';
+import type { DockerfileModel } from './dockerfile/model';
+import { parseCompose, type ComposeModel } from './compose/model';
+import { emptyConfig, type BerthConfig, type RuleSetting } from './config';
+import { allRules } from './rules/index';
+import type { Rule, RuleContext } from './rules/rule';
+import type { FileKind, FileSystem, Finding, Fix, Report, Severity, SeveritySetting } from './types';
+
+export type Model = DockerfileModel | ComposeModel;
+
+/** Files larger than this are not analysed (a clear finding says so). */
+export const MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+const COMPOSE_NAME = /^(docker-)?compose([.-][^/\\]*)?\.ya?ml$/i;
+const DOCKERFILE_NAME = /^((docker|container)file([.-][^/\\]*)?|[^/\\]+\.(docker|container)file)$/i;
+
+/** Which kind of file a path is, by its name; undefined when Berth does not lint it. */
+export function kindOfPath(path: string): FileKind | undefined {
+  const base = path.split(/[/\\]/).pop() ?? '';
+  if (COMPOSE_NAME.test(base)) return 'compose';
+  if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
+  if (/^\.(docker|container)ignore$/i.test(base) || /\.dockerignore$/i.test(base)) return 'dockerignore';
+  return undefined;
+}
+
+export function parseModel(text: string, kind: 'dockerfile'): DockerfileModel;
+export function parseModel(text: string, kind: 'compose'): ComposeModel;
+export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model;
+export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model {
+  return kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
+}
+
+export interface LintOptions {
+  path?: string;
+  fs?: FileSystem;
+  config?: BerthConfig;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Only run these rule ids (tests). */
+  only?: string[];
+}
+
+let aliasIndex: Map<string, Rule<any>> | undefined;
+/** Find a rule by id or alias (aliases are matched case-sensitively first, then case-insensitively). */
+export function findRule(name: string): Rule<any> | undefined {
+  if (!aliasIndex) {
+    aliasIndex = new Map();
+    for (const r of allRules) {
+      aliasIndex.set(r.meta.id, r);
+      for (const a of r.meta.aliases) if (!aliasIndex.has(a)) aliasIndex.set(a, r);
+    }
+    for (const [k, r] of [...aliasIndex])
+      if (!aliasIndex.has(k.toLowerCase())) aliasIndex.set(k.toLowerCase(), r);
+  }
+  return aliasIndex.get(name) ?? aliasIndex.get(name.toLowerCase());
+}
+
+function settingFor(
+  rule: Rule<any>,
+  config: BerthConfig,
+): { severity: SeveritySetting; options: Record<string, unknown> } {
+  let setting: RuleSetting | undefined;
+  // The id wins over aliases; among aliases the first listed one that is configured.
+  for (const key of [...rule.meta.aliases.slice().reverse(), rule.meta.id]) {
+    if (config.rules[key] !== undefined) setting = config.rules[key];
+  }
+  if (setting === undefined) {
+    const sev: SeveritySetting = rule.meta.defaultOff && !config.allRules ? 'off' : rule.meta.defaultSeverity;
+    return { severity: sev, options: {} };
+  }
+  if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] };
+  return { severity: setting, options: {} };
+}
+
+/** Rules of a kind with the severity the configuration gives them ('off' ones left out). */
+export function activeRules(kind: FileKind, config: BerthConfig, only?: string[]) {
+  const out: { rule: Rule<any>; severity: Severity; options: Record<string, unknown> }[] = [];
+  for (const rule of allRules) {
+    if (rule.meta.kind !== kind) continue;
+    if (only && !only.includes(rule.meta.id)) continue;
+    const s = settingFor(rule, config);
+    if (s.severity === 'off') continue;
+    out.push({ rule, severity: s.severity, options: s.options });
+  }
+  return out;
+}
+
+export function lintModel(model: Model, options: LintOptions = {}): Finding[] {
+  const config = options.config ?? emptyConfig();
+  const findings: Finding[] = [];
+  if (model.text.length > MAX_FILE_SIZE) {
+    return [
+      {
+        ruleId: 'file-too-large',
+        aliases: [],
+        severity: 'warning',
+        message: `File is ${(model.text.length / 1048576).toFixed(1)} MB: Berth analyses files up to ${MAX_FILE_SIZE / 1048576} MB.`,
+        range: model.lines.range(0, 0),
+      },
+    ];
+  }
+  const suppress = collectSuppressions(model, config);
+  for (const { rule, severity, options: ruleOptions } of activeRules(model.kind, config, options.only)) {
+    if (suppress.file.has(rule.meta.id)) continue;
+    const ctx: RuleContext<any> = {
+      model,
+      text: model.text,
+      path: options.path,
+      fs: options.fs,
+      config,
+      options: ruleOptions,
+      range: (s, e) => model.lines.range(s, e),
+      replace: (title, s, e, newText): Fix => ({
+        title,
+        edits: [{ range: model.lines.range(s, e), newText }],
+      }),
+      report(r: Report) {
+        const line = r.range.start.line;
+        if (suppress.lines.get(line)?.has(rule.meta.id)) return;
+        findings.push({
+          ruleId: rule.meta.id,
+          aliases: rule.meta.aliases,
+          severity,
+          message: r.message,
+          range: r.range,
+          fix: rule.meta.fixable ? r.fix : undefined,
+          suggestions: r.suggestions,
+        });
+        if (r.fix && !rule.meta.fixable) {
+          throw new Error(`rule ${rule.meta.id} reported a fix but its meta.fixable is false`);
+        }
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      options.onRuleError?.(rule.meta.id, e);
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return findings;
+}
+
+export function lintText(text: string, kind: 'dockerfile' | 'compose', options: LintOptions = {}): Finding[] {
+  return lintModel(parseModel(text, kind), options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression comments.
+//
+// Dockerfile: `# hadolint ignore=DL3008,DL3015` or `# berth-ignore apt-no-install-recommends` above an
+// instruction (applies to the whole instruction); `# hadolint global ignore=...` /
+// `# berth-ignore-file ...` anywhere (whole file); BuildKit's `# check=skip=A,B` directive (whole file)
+// and the same comment directly above one instruction.
+// Compose: `# berth-ignore rule` on the line above (or at the end of the line), `# berth-ignore-file rule`;
+// dclint's `# dclint disable-line rule`, `# dclint disable-next-line rule`, `# dclint disable rule` (file).
+// ---------------------------------------------------------------------------------------------
+
+export interface Suppressions {
+  file: Set<string>;
+  /** line -> rule ids suppressed for findings starting on that line */
+  lines: Map<number, Set<string>>;
+  /** Malformed or unknown-rule suppression comments. */
+  problems: { start: number; end: number; message: string }[];
+}
+
+const IGNORE_RE = /^(?:hadolint\s+ignore\s*=|berth-ignore\s+|berth-ignore:\s*)(.*)$/i;
+const FILE_IGNORE_RE = /^(?:hadolint\s+global\s+ignore\s*=|berth-ignore-file\s+|berth-ignore-file:\s*)(.*)$/i;
+
+function ruleIdsOf(list: string, problems: Suppressions['problems'], start: number, end: number): string[] {
+  const ids: string[] = [];
+  for (const raw of list.split(/[,\s]+/)) {
+    const name = raw.trim();
+    if (!name) continue;
+    if (name.toLowerCase() === 'all') {
+      ids.push('*');
+      continue;
+    }
+    const r = findRule(name);
+    if (r) ids.push(r.meta.id);
+    else if (!/^SC\d+$/i.test(name))
+      problems.push({ start, end, message: `Unknown rule "${name}" in suppression comment` });
+  }
+  return ids;
+}
+
+function addLine(s: Suppressions, line: number, ids: string[]) {
+  let set = s.lines.get(line);
+  if (!set) s.lines.set(line, (set = new Set()));
+  for (const id of ids) set.add(id);
+}
+
+export function collectSuppressions(model: Model, config: BerthConfig): Suppressions {
+  const s: Suppressions = { file: new Set(), lines: new Map(), problems: [] };
+  const expandAll = (ids: string[]) => (ids.includes('*') ? allRules.map((r) => r.meta.id) : ids);
+  if (model.kind === 'dockerfile') {
+    for (const d of model.directives) {
+      if (d.name !== 'check') continue;
+      const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(d.value);
+      if (m)
+        for (const id of expandAll(ruleIdsOf(m[1], s.problems, d.valueStart, d.valueEnd))) s.file.add(id);
+    }
+    if (config.disableIgnorePragma) return s;
+    for (const c of model.comments) {
+      const fm = FILE_IGNORE_RE.exec(c.text);
+      if (fm) for (const id of expandAll(ruleIdsOf(fm[1], s.problems, c.start, c.end))) s.file.add(id);
+    }
+    for (const instr of model.instructions) {
+      const ids: string[] = [];
+      for (const c of instr.leadingComments) {
+        const m = IGNORE_RE.exec(c.text);
+        if (m) ids.push(...ruleIdsOf(m[1], s.problems, c.start, c.end));
+        const cm = /^check\s*=\s*(?:.*;)?\s*skip\s*=\s*([^;]*)/i.exec(c.text);
+        if (cm) ids.push(...ruleIdsOf(cm[1], s.problems, c.start, c.end));
+      }
+      if (ids.length) for (let l = instr.line; l <= instr.endLine; l++) addLine(s, l, expandAll(ids));
+    }
+    return s;
+  }
+  // Compose: scan comment lines in the text (cheap: only lines containing '#').
+  if (config.disableIgnorePragma) return s;
+  const text = model.text;
+  let idx = text.indexOf('#');
+  while (idx >= 0) {
+    const pos = model.lines.positionAt(idx);
+    const lineEnd = model.lines.lineEnd(pos.line);
+    const body = text.slice(idx + 1, lineEnd).trim();
+    const lineStart = model.lines.lineStarts[pos.line];
+    const ownLine = text.slice(lineStart, idx).trim() === '';
+    let m: RegExpExecArray | null;
+    if ((m = FILE_IGNORE_RE.exec(body)) || (m = /^dclint\s+disable(?:-file)?\s+(.*)$/i.exec(body))) {
+      for (const id of expandAll(ruleIdsOf(m[1], s.problems, idx, lineEnd))) s.file.add(id);
+    } else if ((m = /^dclint\s+disable-line\s+(.*)$/i.exec(body))) {
+      addLine(s, pos.line, expandAll(ruleIdsOf(m[1], s.problems, idx, lineEnd)));
+    } else if ((m = IGNORE_RE.exec(body)) || (m = /^dclint\s+disable-next-line\s+(.*)$/i.exec(body))) {
+      const ids = expandAll(ruleIdsOf(m[1], s.problems, idx, lineEnd));
+      if (ownLine) {
+        // Next non-comment, non-empty line.
+        let l = pos.line + 1;
+        while (l < model.lines.lineCount && /^\s*(#.*)?$/.test(model.lines.lineText(l))) l++;
+        addLine(s, l, ids);
+      } else addLine(s, pos.line, ids);
+    }
+    idx = text.indexOf('#', lineEnd);
+  }
+  return s;
+}

@@ -1,0 +1,191 @@
+/**
+ * The bundled language server over stdio, as an editor uses it: diagnostics, a quick-fix that
+ * fixes, fix-all, hover, and the Dockerfile/compose editing features, for both kinds of file.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyEdits } from '../../server/src/core/fix';
+import { byRule, LspClient, SERVER } from '../helpers/lsp-client';
+
+const DOCKERFILE =
+  'FROM debian:12\nMAINTAINER Jane <j@example.com>\nRUN apt-get update && apt-get install -y curl\n';
+const COMPOSE = 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n';
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  let dir: string;
+  let dfUri: string;
+  let composeUri: string;
+
+  before(async function () {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-lsp-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
+    dfUri = 'file://' + path.join(dir, 'Dockerfile');
+    composeUri = 'file://' + path.join(dir, 'compose.yaml');
+    client = new LspClient();
+    const init = await client.initialize('file://' + dir);
+    assert.equal(init.serverInfo.name, 'berth');
+  });
+
+  after(async () => {
+    await client?.shutdown();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes Dockerfile diagnostics with rule ids, aliases and documentation links', async () => {
+    client.open(dfUri, 'dockerfile', DOCKERFILE);
+    const p = await client.waitForDiagnostics(dfUri, (x) => x.diagnostics.some((d) => d.source === 'berth'));
+    const apt = byRule(p.diagnostics, 'apt-no-install-recommends');
+    assert.equal(apt.length, 1);
+    assert.deepEqual(apt[0].range, { start: { line: 2, character: 22 }, end: { line: 2, character: 37 } });
+    assert.match(apt[0].message, /DL3015/);
+    assert.match(apt[0].codeDescription!.href, /^file:\/\/.*docs\/rules\/apt-no-install-recommends\.md$/);
+    assert.ok(
+      fs.existsSync(decodeURI(new URL(apt[0].codeDescription!.href).pathname)),
+      'the linked page exists',
+    );
+    assert.equal(byRule(p.diagnostics, 'maintainer-deprecated').length, 1);
+    // dockerfile-utils' own MAINTAINER warning is turned off: one diagnostic per problem.
+    assert.equal(p.diagnostics.filter((d) => /MAINTAINER/i.test(d.message)).length, 1);
+  });
+
+  it('offers a quick-fix that fixes, plus fix-all, ignore and documentation actions', async () => {
+    const p = await client.waitForDiagnostics(dfUri);
+    const diag = byRule(p.diagnostics, 'apt-no-install-recommends')[0];
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: dfUri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Fix: Add --no-install-recommends'), titles.join(' | '));
+    assert.ok(titles.includes('Ignore apt-no-install-recommends for this line'));
+    assert.ok(titles.includes('Ignore apt-no-install-recommends in this file'));
+    assert.ok(titles.includes('Show documentation for apt-no-install-recommends'));
+    assert.ok(titles.includes('Fix all auto-fixable problems'));
+    const fix = actions.find((a) => a.title === 'Fix: Add --no-install-recommends');
+    assert.equal(fix.isPreferred, true);
+    const fixed = applyEdits(DOCKERFILE, fix.edit.changes[dfUri]);
+    assert.equal(
+      fixed,
+      'FROM debian:12\nMAINTAINER Jane <j@example.com>\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
+    );
+    // Apply it like an editor would, and see the finding go.
+    client.change(dfUri, fixed);
+    const after = await client.waitForDiagnostics(dfUri, (x) => x.version === 2);
+    assert.equal(byRule(after.diagnostics, 'apt-no-install-recommends').length, 0);
+    assert.equal(byRule(after.diagnostics, 'maintainer-deprecated').length, 1);
+  });
+
+  it('source.fixAll.berth fixes everything in one minimal edit', async () => {
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: dfUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.berth');
+    const edits = actions[0].edit.changes[dfUri];
+    assert.equal(edits.length, 1);
+    assert.equal(edits[0].range.start.line, 1, 'the edit starts at the changed line, not at the top');
+  });
+
+  it('hovers: the rule explanation on a finding, Docker docs on a keyword', async () => {
+    const onFinding: any = await client.request('textDocument/hover', {
+      textDocument: { uri: dfUri },
+      position: { line: 1, character: 3 },
+    });
+    assert.match(onFinding.contents.value, /maintainer-deprecated/);
+    assert.match(onFinding.contents.value, /DL4000/);
+    const onKeyword: any = await client.request('textDocument/hover', {
+      textDocument: { uri: dfUri },
+      position: { line: 0, character: 1 },
+    });
+    assert.ok(onKeyword, 'hover on FROM');
+    const text = typeof onKeyword.contents === 'string' ? onKeyword.contents : onKeyword.contents.value;
+    assert.match(text, /baseImage/);
+  });
+
+  it('Dockerfile completion, symbols, folding and semantic tokens come from dockerfile-language-service', async () => {
+    const items: any = await client.request('textDocument/completion', {
+      textDocument: { uri: dfUri },
+      position: { line: 3, character: 0 },
+    });
+    const labels = (Array.isArray(items) ? items : items.items).map((i: any) => i.label);
+    assert.ok(
+      labels.some((l: string) => l.startsWith('HEALTHCHECK')),
+      labels.join(','),
+    );
+    const symbols: any[] = await client.request('textDocument/documentSymbol', {
+      textDocument: { uri: dfUri },
+    });
+    assert.ok(symbols.some((s) => s.name === 'FROM'));
+    const tokens: any = await client.request('textDocument/semanticTokens/full', {
+      textDocument: { uri: dfUri },
+    });
+    assert.ok(tokens.data.length > 0);
+  });
+
+  it('publishes compose diagnostics: Berth rules and schema validation', async () => {
+    const text = COMPOSE + '    restart: sometimes\n    depends_onn: [db]\n';
+    client.open(composeUri, 'dockercompose', text);
+    const p = await client.waitForDiagnostics(composeUri, (x) =>
+      x.diagnostics.some((d) => d.source === 'berth-schema'),
+    );
+    const v = byRule(p.diagnostics, 'compose-no-version-field');
+    assert.equal(v.length, 1);
+    assert.deepEqual(v[0].range.start, { line: 0, character: 0 });
+    const schema = p.diagnostics.filter((d) => d.source === 'berth-schema');
+    assert.ok(
+      schema.some((d) => d.range.start.line === 5),
+      JSON.stringify(schema),
+    );
+  });
+
+  it('compose quick-fix removes the version line', async () => {
+    const p = await client.waitForDiagnostics(composeUri);
+    const diag = byRule(p.diagnostics, 'compose-no-version-field')[0];
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: composeUri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    const fix = actions.find((a) => a.title.startsWith('Fix:'));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    const text = COMPOSE + '    restart: sometimes\n    depends_onn: [db]\n';
+    assert.equal(applyEdits(text, fix.edit.changes[composeUri]).startsWith('services:\n'), true);
+  });
+
+  it('compose hover and completion come from the offline compose schema', async () => {
+    const hover: any = await client.request('textDocument/hover', {
+      textDocument: { uri: composeUri },
+      position: { line: 3, character: 6 },
+    });
+    assert.ok(hover, 'hover on image');
+    const text = typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
+    assert.match(text, /image/i);
+    const completion: any = await client.request('textDocument/completion', {
+      textDocument: { uri: composeUri },
+      position: { line: 4, character: 4 },
+    });
+    const labels = completion.items.map((i: any) => i.label);
+    assert.ok(labels.includes('healthcheck'), labels.slice(0, 20).join(','));
+  });
+
+  it('keeps serving after garbage input and stale versions are never published over newer ones', async () => {
+    const uri = 'file://' + path.join(dir, 'Dockerfile.junk');
+    client.open(uri, 'dockerfile', '\u0000\u0001FROM\\\n\\\n<<EOF\n"\'`');
+    await client.waitForDiagnostics(uri);
+    let last = 1;
+    for (let i = 0; i < 20; i++)
+      last = client.change(uri, `FROM debian:12\nRUN apt-get install -y pkg${i}\n`);
+    const p = await client.waitForDiagnostics(uri, (x) => x.version === last);
+    assert.equal(byRule(p.diagnostics, 'apt-no-install-recommends').length, 1);
+    assert.equal(client.stderr, '');
+  });
+});
