@@ -1,0 +1,183 @@
+// What a user does in the VS Code workbench (code-server 4.139 / VS Code 1.139), with the selectors that
+// work there. Every helper waits for what the screen shows.
+/* global document */
+import { waitFor, sleep } from './harness.mjs';
+
+const nbsp = /\u00a0/g;
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url, folder) {
+    const page = this.page;
+    await page.goto(`${url}?folder=${encodeURIComponent(folder)}`, { timeout: 120000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
+    await this.explorerRow('Dockerfile').waitFor({ timeout: 120000 });
+  }
+
+  async escape(times = 2) {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press('Escape');
+      await sleep(100);
+    }
+  }
+
+  explorerRow(name) {
+    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  }
+
+  // Opens a top-level file of the workspace by clicking it in the Explorer.
+  async openFromExplorer(name) {
+    const page = this.page;
+    if (!(await page.locator('.explorer-folders-view').isVisible())) {
+      await page.keyboard.press('Control+Shift+E');
+    }
+    const row = this.explorerRow(name);
+    await row.waitFor({ timeout: 30000 });
+    await row.click();
+    let active;
+    await waitFor(async () => (active = await this.activeTabName()) === name, {
+      timeout: 30000,
+      message: `the editor tab "${name}" to be active`,
+    }).catch((err) => {
+      err.message += ` (the active tab is ${JSON.stringify(active)})`;
+      throw err;
+    });
+    await this.activeEditor().locator('.view-lines').waitFor({ timeout: 30000 });
+    await sleep(300);
+  }
+
+  async activeTabName() {
+    // The tab's aria-label is "name" or "name, preview"; its text splits the name from the extension.
+    const tab = this.page.locator('.editor-group-container.active .tab.active').first();
+    if (!(await tab.count())) return undefined;
+    return ((await tab.getAttribute('aria-label')) || '').split(',')[0].trim();
+  }
+
+  activeEditor() {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  async editorText() {
+    const lines = await this.activeEditor()
+      .locator('.view-lines .view-line')
+      .evaluateAll((els) =>
+        els
+          .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent || '' }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      );
+    return lines.join('\n').replace(nbsp, ' ');
+  }
+
+  squiggles() {
+    return this.activeEditor().locator(
+      '.view-overlays .squiggly-error, .view-overlays .squiggly-warning, .view-overlays .squiggly-info',
+    );
+  }
+
+  // The squiggle drawn on the (first) editor line whose text contains `needle`.
+  async squiggleOnLine(needle) {
+    const editor = this.activeEditor();
+    const line = editor.locator('.view-lines .view-line', { hasText: needle }).first();
+    const lb = await line.boundingBox();
+    if (!lb) return undefined;
+    const boxes = await this.squiggles().evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    return boxes.find(
+      (b) => b.width > 0 && b.y + b.height / 2 > lb.y && b.y + b.height / 2 < lb.y + lb.height,
+    );
+  }
+
+  async gotoLine(line, column) {
+    await this.activeEditor()
+      .locator('.view-lines')
+      .click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15000 });
+    await this.page.keyboard.type(column ? `${line}:${column}` : String(line));
+    await this.page.keyboard.press('Enter');
+    await sleep(300);
+  }
+
+  problemsPanel() {
+    return this.page.locator('.markers-panel');
+  }
+
+  async showProblems() {
+    if (!(await this.problemsPanel().isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+    }
+    await this.problemsPanel().waitFor({ timeout: 15000 });
+  }
+
+  async problemRows() {
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const texts = await rows.evaluateAll((els) =>
+      els.map((el) => (el.getAttribute('aria-label') || '') + ' | ' + (el.textContent || '')),
+    );
+    return texts.map((t) => t.replace(nbsp, ' '));
+  }
+
+  // Runs a command from the palette (F1) by its title, e.g. "Berth: Compose Up".
+  async runCommand(title) {
+    const page = this.page;
+    await this.escape(1);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15000 });
+    await page.keyboard.type(title, { delay: 10 });
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) })
+      .first();
+    try {
+      await row.waitFor({ timeout: 20000 });
+    } catch {
+      const shown = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      throw new Error(
+        `command "${title}" is not in the palette; it shows: ${JSON.stringify(shown.slice(0, 8))}`,
+      );
+    }
+    await row.click();
+  }
+
+  // If a quick pick opened after a command (e.g. "which compose file?"), picks the row matching `prefer`.
+  async answerQuickPickIfAny(prefer, wait = 1500) {
+    const page = this.page;
+    await sleep(wait);
+    const widget = page.locator('.quick-input-widget');
+    if (!(await widget.isVisible())) return undefined;
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const texts = await rows.allInnerTexts();
+    if (!texts.length) return undefined;
+    const idx = texts.findIndex((t) => prefer.test(t));
+    await rows.nth(idx >= 0 ? idx : 0).click();
+    return texts[idx >= 0 ? idx : 0];
+  }
+
+  async terminalText() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.terminal-wrapper .xterm-rows')]
+        .map((el) => [...el.children].map((row) => row.textContent).join('\n'))
+        .join('\n----\n'),
+    );
+  }
+
+  async hoverText() {
+    const hovers = this.page.locator('.monaco-hover:visible');
+    if (!(await hovers.count())) return '';
+    return (await hovers.allInnerTexts()).join('\n').replace(nbsp, ' ');
+  }
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
