@@ -31,8 +31,15 @@ export function parseModel(text: string, kind: 'dockerfile'): DockerfileModel;
 export function parseModel(text: string, kind: 'compose'): ComposeModel;
 export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model;
 export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model {
-  return kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
+  // A file over the size limit is not parsed at all: its model is empty and lintModel says why.
+  const t = text.length > MAX_FILE_SIZE ? '' : text;
+  const model = kind === 'dockerfile' ? parseDockerfile(t) : parseCompose(t);
+  if (t !== text) oversized.set(model, text.length);
+  return model;
 }
+
+/** Models whose text was too large to parse, with the original length. */
+const oversized = new WeakMap<Model, number>();
 
 export interface LintOptions {
   path?: string;
@@ -92,13 +99,14 @@ export function activeRules(kind: FileKind, config: BerthConfig, only?: string[]
 export function lintModel(model: Model, options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig();
   const findings: Finding[] = [];
-  if (model.text.length > MAX_FILE_SIZE) {
+  const size = oversized.get(model) ?? model.text.length;
+  if (size > MAX_FILE_SIZE) {
     return [
       {
         ruleId: 'file-too-large',
         aliases: [],
         severity: 'warning',
-        message: `File is ${(model.text.length / 1048576).toFixed(1)} MB: Berth analyses files up to ${MAX_FILE_SIZE / 1048576} MB.`,
+        message: `File is too large to check (${(size / 1048576).toFixed(1)} MB): Berth analyses files up to ${MAX_FILE_SIZE / 1048576} MB.`,
         range: model.lines.range(0, 0),
       },
     ];
