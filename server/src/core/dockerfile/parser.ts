@@ -55,7 +55,9 @@ export function parseDockerfile(text: string): DockerfileModel {
     const s = lineStart(l);
     let e = lines.lineEnd(l) - 1;
     while (e >= s && isSpace(text.charCodeAt(e))) e--;
-    return e >= s && text[e] === esc ? e : -1;
+    if (e < s || text[e] !== esc) return -1;
+    // BuildKit: an escaped escape (`C:\\dir\\`) at the end of a line is no continuation.
+    return e === s || text[e - 1] !== esc ? e : -1;
   };
 
   let pendingComments: Comment[] = [];
@@ -370,7 +372,9 @@ export function unquote(raw: string, esc = '\\'): string {
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === esc && q !== "'" && i + 1 < raw.length) {
-      out += raw[++i];
+      const n = raw[++i];
+      // Inside double quotes the escape only escapes `"`, `$` and itself (BuildKit's shell lexer).
+      out += q === '"' && n !== '"' && n !== '$' && n !== esc ? c + n : n;
       continue;
     }
     if (q) {

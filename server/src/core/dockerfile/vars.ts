@@ -142,7 +142,9 @@ export function evalWord(raw: string, lookup: Lookup, esc = '\\'): string | unde
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === esc && q !== "'" && i + 1 < raw.length) {
-      out += raw[++i];
+      const n = raw[++i];
+      // Inside double quotes the escape only escapes `"`, `$` and itself (BuildKit's shell lexer).
+      out += q === '"' && n !== '"' && n !== '$' && n !== esc ? c + n : n;
       continue;
     }
     if (q === "'") {

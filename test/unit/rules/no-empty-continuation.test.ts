@@ -1,0 +1,21 @@
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester('no-empty-continuation', {
+  valid: ['FROM a:1\nRUN a \\\n  # comment\n  && b\n', 'FROM a:1\nRUN a\n\nRUN b\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN a \\\n\n  && b\n',
+      errors: [{ line: 3, column: 1 }],
+      output: 'FROM a:1\nRUN a \\\n  && b\n',
+    },
+    {
+      name: 'CRLF and two empty lines',
+      code: 'FROM a:1\r\nRUN a \\\r\n\r\n   \r\n  && b\r\n',
+      errors: [
+        { line: 3, column: 1 },
+        { line: 4, column: 1 },
+      ],
+      output: 'FROM a:1\r\nRUN a \\\r\n  && b\r\n',
+    },
+  ],
+});
