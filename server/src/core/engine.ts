@@ -5,12 +5,15 @@
 import { parseDockerfile } from './dockerfile/parser';
 import type { DockerfileModel } from './dockerfile/model';
 import { parseCompose, type ComposeModel } from './compose/model';
+import { parseDockerignore, type DockerignoreModel } from './dockerignore/model';
 import { emptyConfig, type BerthConfig, type RuleSetting } from './config';
 import { allRules } from './rules/index';
 import type { Rule, RuleContext } from './rules/rule';
 import type { FileKind, FileSystem, Finding, Fix, Report, Severity, SeveritySetting } from './types';
 
 export type Model = DockerfileModel | ComposeModel;
+/** Every model the engine lints (`.dockerignore` files included). */
+export type AnyModel = Model | DockerignoreModel;
 
 /** Files larger than this are not analysed (a clear finding says so). */
 export const MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -29,17 +32,20 @@ export function kindOfPath(path: string): FileKind | undefined {
 
 export function parseModel(text: string, kind: 'dockerfile'): DockerfileModel;
 export function parseModel(text: string, kind: 'compose'): ComposeModel;
+export function parseModel(text: string, kind: 'dockerignore'): DockerignoreModel;
 export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model;
-export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model {
+export function parseModel(text: string, kind: FileKind): AnyModel;
+export function parseModel(text: string, kind: FileKind): AnyModel {
   // A file over the size limit is not parsed at all: its model is empty and lintModel says why.
   const t = text.length > MAX_FILE_SIZE ? '' : text;
-  const model = kind === 'dockerfile' ? parseDockerfile(t) : parseCompose(t);
+  const model =
+    kind === 'dockerfile' ? parseDockerfile(t) : kind === 'compose' ? parseCompose(t) : parseDockerignore(t);
   if (t !== text) oversized.set(model, text.length);
   return model;
 }
 
 /** Models whose text was too large to parse, with the original length. */
-const oversized = new WeakMap<Model, number>();
+const oversized = new WeakMap<AnyModel, number>();
 
 export interface LintOptions {
   path?: string;
@@ -96,7 +102,7 @@ export function activeRules(kind: FileKind, config: BerthConfig, only?: string[]
   return out;
 }
 
-export function lintModel(model: Model, options: LintOptions = {}): Finding[] {
+export function lintModel(model: AnyModel, options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig();
   const findings: Finding[] = [];
   const size = oversized.get(model) ?? model.text.length;
@@ -111,7 +117,7 @@ export function lintModel(model: Model, options: LintOptions = {}): Finding[] {
       },
     ];
   }
-  const suppress = collectSuppressions(model, config);
+  const suppress = suppressionsOf(model, config);
   for (const { rule, severity, options: ruleOptions } of activeRules(model.kind, config, options.only)) {
     if (suppress.file.has(rule.meta.id)) continue;
     const ctx: RuleContext<any> = {
@@ -184,6 +190,23 @@ export interface Suppressions {
 const IGNORE_RE = /^(?:hadolint\s+ignore\s*=|berth-ignore\s+|berth-ignore:\s*)(.*)$/i;
 const FILE_IGNORE_RE = /^(?:hadolint\s+global\s+ignore\s*=|berth-ignore-file\s+|berth-ignore-file:\s*)(.*)$/i;
 
+/** Comments that look like a suppression but do not follow its grammar (hadolint ignores them silently). */
+const MALFORMED_RE = /^(hadolint\b|berth-ignore)/i;
+const SHELL_PRAGMA_RE = /^hadolint\s+shell\s*=/i;
+const MALFORMED_MESSAGE =
+  'Malformed suppression comment: write `# hadolint ignore=DL3008,DL3015`, `# berth-ignore <rule>, <rule>` or `# berth-ignore-file <rule>`';
+
+const suppressionCache = new WeakMap<object, { config: BerthConfig; value: Suppressions }>();
+
+/** The suppressions of a model, computed once per model and configuration. */
+export function suppressionsOf(model: AnyModel, config: BerthConfig): Suppressions {
+  const hit = suppressionCache.get(model);
+  if (hit && hit.config === config) return hit.value;
+  const value = collectSuppressions(model, config);
+  suppressionCache.set(model, { config, value });
+  return value;
+}
+
 function ruleIdsOf(list: string, problems: Suppressions['problems'], start: number, end: number): string[] {
   const ids: string[] = [];
   for (const raw of list.split(/[,\s]+/)) {
@@ -207,7 +230,7 @@ function addLine(s: Suppressions, line: number, ids: string[]) {
   for (const id of ids) set.add(id);
 }
 
-export function collectSuppressions(model: Model, config: BerthConfig): Suppressions {
+export function collectSuppressions(model: AnyModel, config: BerthConfig): Suppressions {
   const s: Suppressions = { file: new Set(), lines: new Map(), problems: [] };
   const expandAll = (ids: string[]) => (ids.includes('*') ? allRules.map((r) => r.meta.id) : ids);
   if (model.kind === 'dockerfile') {
@@ -221,6 +244,8 @@ export function collectSuppressions(model: Model, config: BerthConfig): Suppress
     for (const c of model.comments) {
       const fm = FILE_IGNORE_RE.exec(c.text);
       if (fm) for (const id of expandAll(ruleIdsOf(fm[1], s.problems, c.start, c.end))) s.file.add(id);
+      else if (MALFORMED_RE.test(c.text) && !IGNORE_RE.test(c.text) && !SHELL_PRAGMA_RE.test(c.text))
+        s.problems.push({ start: c.start, end: c.end, message: MALFORMED_MESSAGE });
     }
     for (const instr of model.instructions) {
       const ids: string[] = [];
@@ -257,6 +282,15 @@ export function collectSuppressions(model: Model, config: BerthConfig): Suppress
         while (l < model.lines.lineCount && /^\s*(#.*)?$/.test(model.lines.lineText(l))) l++;
         addLine(s, l, ids);
       } else addLine(s, pos.line, ids);
+    } else if (/^(berth-ignore|dclint\s+(disable|enable))/i.test(body)) {
+      s.problems.push({
+        start: idx,
+        end: lineEnd,
+        message: MALFORMED_MESSAGE.replace(
+          '`# hadolint ignore=DL3008,DL3015`',
+          '`# dclint disable-line <rule>`',
+        ),
+      });
     }
     idx = text.indexOf('#', lineEnd);
   }
