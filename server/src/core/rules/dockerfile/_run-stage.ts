@@ -1,0 +1,150 @@
+/**
+ * Stage facts the RUN rules need: which stage an instruction (or ONBUILD RUN) belongs to, the
+ * stage chain through `FROM <earlier stage>` (graph.ts), the SHELL / USER in effect before an
+ * instruction, ARG/ENV values (scope.ts), the external base image, which stages end up in an image,
+ * and RUN cache mounts.
+ *
+ * Not a rule (the file name starts with `_`).
+ */
+import { graphOf } from '../../dockerfile/graph';
+import type { DockerfileModel, Instruction } from '../../dockerfile/model';
+import { scopeOf } from '../../dockerfile/scope';
+
+const outerCache = new WeakMap<DockerfileModel, Map<Instruction, Instruction>>();
+
+/** The instruction of `model.instructions` that holds `instr`: itself, or the ONBUILD wrapping it. */
+export function outerInstruction(model: DockerfileModel, instr: Instruction): Instruction {
+  if (model.instructions[instr.index] === instr) return instr;
+  let map = outerCache.get(model);
+  if (!map) {
+    map = new Map();
+    for (const i of model.instructions) if (i.onbuild) map.set(i.onbuild, i);
+    outerCache.set(model, map);
+  }
+  return map.get(instr) ?? instr;
+}
+
+/** True when `instr` is the instruction wrapped by an ONBUILD. */
+export function isOnbuildTarget(model: DockerfileModel, instr: Instruction): boolean {
+  return outerInstruction(model, instr) !== instr;
+}
+
+/** Stage indices from `stageIndex` up through `FROM <earlier stage>` links (nearest first). */
+export function stageChain(model: DockerfileModel, stageIndex: number): number[] {
+  if (stageIndex < 0 || stageIndex >= model.stages.length) return [];
+  return graphOf(model)
+    .baseChain(stageIndex)
+    .map((s) => s.index);
+}
+
+/**
+ * Instructions that run before `instr` in its stage and in the stages it is built on, nearest
+ * first (ONBUILD instructions themselves are left out: they run in child images).
+ */
+export function* instructionsBefore(model: DockerfileModel, instr: Instruction): Generator<Instruction> {
+  const outer = outerInstruction(model, instr);
+  const chain = stageChain(model, outer.stageIndex);
+  for (let k = 0; k < chain.length; k++) {
+    const list = model.stages[chain[k]].instructions;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const x = list[i];
+      if (k === 0 && x.index >= outer.index) continue;
+      if (x.keyword === 'FROM') continue;
+      yield x;
+    }
+  }
+}
+
+/** The image a stage is ultimately built on (`imageResolved`, else as written), following stage links. */
+export function externalBase(model: DockerfileModel, stageIndex: number): string | undefined {
+  const chain = stageChain(model, stageIndex);
+  if (!chain.length) return undefined;
+  const root = model.stages[chain[chain.length - 1]];
+  return root.imageResolved ?? root.image;
+}
+
+/** Alpine or BusyBox based image, judged by name and tag (`alpine`, `python:3.12-alpine`, `busybox:1`). */
+export function isAlpineLike(image: string | undefined): boolean {
+  if (!image) return false;
+  const ref = image.toLowerCase().split('@')[0];
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', slash + 1);
+  const name = ref.slice(slash + 1, colon < 0 ? undefined : colon);
+  const tag = colon < 0 ? '' : ref.slice(colon + 1);
+  return name === 'alpine' || name === 'busybox' || /(^|[-.])alpine/.test(tag) || /(^|[-.])busybox/.test(tag);
+}
+
+/** Windows base image (nanoserver, servercore, windows): RUN does not use a POSIX shell there. */
+export function isWindowsImage(image: string | undefined): boolean {
+  return !!image && /(nanoserver|servercore|windows|ltsc20\d\d)/i.test(image);
+}
+
+/** The SHELL in effect for `instr` (exec-form values), or undefined for the default `/bin/sh -c`. */
+export function shellAt(model: DockerfileModel, instr: Instruction): string[] | undefined {
+  for (const x of instructionsBefore(model, instr)) {
+    if (x.keyword === 'SHELL' && x.json) return x.json.values;
+  }
+  return undefined;
+}
+
+/** The value of ARG/ENV `name` at `instr` (ONBUILD: at the ONBUILD), undefined when unset or unknown. */
+export function varAt(model: DockerfileModel, instr: Instruction, name: string): string | undefined {
+  return scopeOf(model).valueAt(outerInstruction(model, instr), name);
+}
+
+/** Every ARG/ENV name defined at `instr` (predefined build args included). */
+export function namesAt(model: DockerfileModel, instr: Instruction): string[] {
+  return scopeOf(model).namesAt(outerInstruction(model, instr));
+}
+
+/** The nearest USER before `instr` in its stage chain (undefined: none in this Dockerfile). */
+export function userAt(model: DockerfileModel, instr: Instruction): string | undefined {
+  for (const x of instructionsBefore(model, instr)) {
+    if (x.keyword === 'USER') return x.argsText.slice(x.restStart).trim();
+  }
+  return undefined;
+}
+
+/** Stages whose layers end up in an image: the last stage and every stage another stage is built FROM. */
+export function shippedStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  if (model.stages.length) out.add(model.stages.length - 1);
+  for (const s of model.stages) if (s.baseStage !== undefined) out.add(s.baseStage);
+  return out;
+}
+
+export interface RunMount {
+  type: string;
+  target?: string;
+}
+
+/** The `--mount` flags of a RUN (type defaults to `bind`). */
+export function runMounts(instr: Instruction): RunMount[] {
+  const out: RunMount[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || f.value === undefined) continue;
+    const m: RunMount = { type: 'bind' };
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+      const v = eq < 0 ? '' : part.slice(eq + 1).trim();
+      if (k === 'type') m.type = v.toLowerCase();
+      else if (k === 'target' || k === 'dst' || k === 'destination') m.target = v.replace(/^["']|["']$/g, '');
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Does a cache or tmpfs mount cover one of `dirs` (the mount target is the directory or a parent of it)? */
+export function hasCacheMount(instr: Instruction, ...dirs: string[]): boolean {
+  const norm = (p: string) => p.replace(/\/+$/, '');
+  return runMounts(instr).some((m) => {
+    if ((m.type !== 'cache' && m.type !== 'tmpfs') || !m.target) return false;
+    const t = norm(m.target);
+    return dirs.some((d) => {
+      const dd = norm(d);
+      return dd === t || dd.startsWith(t + '/');
+    });
+  });
+}
