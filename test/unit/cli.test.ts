@@ -22,7 +22,10 @@ describe('berth CLI', () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-'));
     fs.mkdirSync(path.join(dir, 'svc'));
-    fs.writeFileSync(path.join(dir, 'svc', 'Dockerfile'), 'FROM debian:12\nRUN apt-get install -y curl\n');
+    fs.writeFileSync(
+      path.join(dir, 'svc', 'Dockerfile'),
+      'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
+    );
     fs.writeFileSync(
       path.join(dir, 'docker-compose.yml'),
       'version: "3"\nservices:\n  a:\n    image: nginx:1.27\n',
@@ -126,7 +129,10 @@ describe('berth CLI', () => {
     const d = path.join(dir, 'withcfg');
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, '.hadolint.yaml'), 'override:\n  error: [DL3015]\n');
-    fs.writeFileSync(path.join(d, 'Dockerfile'), 'FROM debian:12\nRUN apt-get install -y curl\n');
+    fs.writeFileSync(
+      path.join(d, 'Dockerfile'),
+      'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
+    );
     const out = JSON.parse(run(['lint', '--format', 'json', d]).stdout);
     assert.equal(out.files[0].findings[0].severity, 'error');
   });
@@ -135,12 +141,15 @@ describe('berth CLI', () => {
     const d = path.join(dir, 'fixme');
     fs.mkdirSync(d);
     const df = path.join(d, 'Dockerfile');
-    fs.writeFileSync(df, '# c\nFROM debian:12\nMAINTAINER me\nRUN apt-get install -y curl \\\n  git\n');
+    fs.writeFileSync(
+      df,
+      '# c\nFROM debian:12\nMAINTAINER me\nRUN apt-get install -y curl=7.88.1-10+deb12u8 \\\n  git=1:2.39.5-0+deb12u1\n',
+    );
     const r = run(['lint', '--fix', '--format', 'json', d]);
     assert.equal(r.code, 0, r.stdout);
     assert.equal(
       fs.readFileSync(df, 'utf8'),
-      '# c\nFROM debian:12\nLABEL org.opencontainers.image.authors="me"\nRUN apt-get install --no-install-recommends -y curl \\\n  git\n',
+      '# c\nFROM debian:12\nLABEL org.opencontainers.image.authors="me"\nRUN apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u8 \\\n  git=1:2.39.5-0+deb12u1\n',
     );
     assert.equal(JSON.parse(r.stdout).files[0].fixed, 2);
   });

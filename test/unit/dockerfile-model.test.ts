@@ -189,14 +189,11 @@ describe('dockerfile parser', () => {
     );
   });
 
-  it('is linear: a 10,000-line file parses in well under a second', () => {
+  it('parses a 10,000-line file completely (its speed is measured by npm run bench)', () => {
     const lines = ['FROM debian:12 AS base'];
     for (let i = 0; i < 10000; i++) lines.push(i % 3 ? `RUN echo ${i} \\\n  && true` : `ENV K${i}=v${i}`);
     const text = lines.join('\n');
-    const t = Date.now();
     const m = parseDockerfile(text);
-    const ms = Date.now() - t;
     assert.equal(m.instructions.length, 10001);
-    assert.ok(ms < 300, `took ${ms} ms`);
   });
 });

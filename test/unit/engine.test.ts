@@ -7,6 +7,7 @@ import { emptyConfig, parseConfig, ConfigError } from '../../server/src/core/con
 import { fixAllText, ignoreFileEdit, ignoreLineEdit } from '../../server/src/core/actions';
 import { parseModel } from '../../server/src/core/engine';
 import { applyEdits } from '../../server/src/core/fix';
+import { rulesCatalogue } from '../../scripts/gen-rules-doc';
 
 const root = path.resolve(__dirname, '../..');
 /** The rules these engine tests exercise; other rules are left out so the assertions stay about the engine. */
@@ -241,5 +242,11 @@ describe('generic actions', () => {
     const m = parseModel(t, 'compose');
     const out = applyEdits(t, [ignoreLineEdit(m, 'compose-no-version-field', 3)]);
     assert.equal(lintText(out, 'compose', { only: ONLY }).length, 0);
+  });
+});
+
+describe('rules catalogue', () => {
+  it('docs/rules/README.md is up to date (npx tsx scripts/gen-rules-doc.ts)', () => {
+    assert.equal(fs.readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8'), rulesCatalogue());
   });
 });

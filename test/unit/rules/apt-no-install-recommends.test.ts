@@ -38,6 +38,12 @@ ruleTester('apt-no-install-recommends', {
         'FROM debian:12\nRUN apt-get install --no-install-recommends -y a; apt-get install --no-install-recommends -y b\n',
     },
     {
+      name: '`apt install` too (hadolint checks apt-get only)',
+      code: 'FROM debian:12\nRUN apt install -y curl\n',
+      errors: [{ line: 2, column: 5, endColumn: 16, message: /^`apt install` without/ }],
+      output: 'FROM debian:12\nRUN apt install --no-install-recommends -y curl\n',
+    },
+    {
       name: 'ONBUILD RUN',
       code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
       errors: [{ line: 2, column: 13 }],

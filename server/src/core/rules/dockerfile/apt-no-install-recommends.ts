@@ -16,7 +16,7 @@ export default defineDockerfileRule(
   },
   (ctx) => {
     for (const c of allRunCommands(ctx.model.instructions)) {
-      if (c.name !== 'apt-get') continue;
+      if (c.name !== 'apt-get' && c.name !== 'apt') continue;
       const sub = subcommandIndex(c.words, APT_VALUE_FLAGS);
       if (sub < 0 || c.words[sub].value !== 'install') continue;
       const ok = c.words.some(
@@ -29,7 +29,7 @@ export default defineDockerfileRule(
       const install = c.words[sub];
       ctx.report({
         range: ctx.range(c.words[0].docStart, install.docEnd),
-        message: '`apt-get install` without `--no-install-recommends`: recommended packages bloat the image.',
+        message: `\`${c.name} install\` without \`--no-install-recommends\`: recommended packages bloat the image.`,
         fix: ctx.replace(
           'Add --no-install-recommends',
           install.docEnd,
