@@ -30,11 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'dockerfile' },
       { scheme: 'file', language: 'dockercompose' },
       { scheme: 'untitled', language: 'dockercompose' },
+      { scheme: 'file', language: 'dockerignore' },
     ],
     synchronize: {
       configurationSection: 'berth',
       fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{.berthrc.yaml,.berthrc.yml,.berthrc.json,.hadolint.yaml,.hadolint.yml,.dockerignore,.env}',
+        '**/{.berthrc.yaml,.berthrc.yml,.berthrc.json,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore,.containerignore,.env*,*compose*.yaml,*compose*.yml,*Dockerfile*,*Containerfile*,*.dockerfile,*.containerfile}',
       ),
     },
   };

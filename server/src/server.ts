@@ -5,17 +5,24 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DiagnosticSeverity,
+  ErrorCodes,
+  FileChangeType,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type CompletionList,
   type Connection,
   type Diagnostic,
   type Hover,
   type InitializeResult,
+  type Location,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,19 +30,50 @@ import { URI } from 'vscode-uri';
 import { fixAllText, diffEdit, ignoreFileEdit, ignoreLineEdit } from './core/actions';
 import { ConfigError, findConfigFile, mergeConfigs, parseConfig, type BerthConfig } from './core/config';
 import { fileUri, ruleDocPath } from './core/docs';
-import { findRule, kindOfPath, lintModel, parseModel, type Model } from './core/engine';
-import type { Finding, Fix, Severity } from './core/types';
-import { NodeFileSystem } from './node-fs';
 import {
-  composeCompletion,
-  composeFolding,
-  composeHover,
-  composeSchemaDiagnostics,
-  composeSymbols,
-} from './features/compose-schema';
+  findRule,
+  kindOfPath,
+  lintModel,
+  parseModel,
+  type AnyModel,
+  type LintOptions,
+  type Model,
+} from './core/engine';
+import type { Finding, Fix, Severity } from './core/types';
+import { computeRefactors } from './core/refactors/index';
+import type { ComposeModel } from './core/compose/model';
+import {
+  DEFAULT_COMPOSE_FILES,
+  invalidateComposeFile,
+  loadComposeFile,
+  projectOf,
+  type ComposeProject,
+} from './core/compose/project';
+import { CachedFileSystem } from './features/cached-fs';
+import { composeCompletion, composeFolding, composeHover } from './features/compose-schema';
+import { nameCompletions, stageDefinition, symbolHover, varHover } from './features/compose-assist';
+import {
+  checkNewName,
+  composeDefinitions,
+  composeReferences,
+  composeRename,
+  composeSymbolAt,
+  type NavFile,
+  type NavLocation,
+} from './features/compose-nav';
+import { composeLinks } from './features/compose-links';
+import { composeOutline } from './features/compose-outline';
+import { composeCodeLenses, dockerfileCodeLenses } from './features/codelens';
+import {
+  cachedListing,
+  clearListingCache,
+  dockerignoreHoverText,
+  namedSkippedDirs,
+  patternAtLine,
+} from './features/dockerignore-hover';
 import { dockerfileService, dockerfileSyntaxDiagnostics } from './features/dockerfile-service';
 
-type Kind = 'dockerfile' | 'compose';
+type Kind = 'dockerfile' | 'compose' | 'dockerignore';
 
 const connection: Connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
@@ -54,9 +92,11 @@ interface ClientSettings {
   allRules?: boolean;
   configFile?: string;
   debounceMs?: number;
+  codeLens?: { enabled?: boolean };
 }
 
 let hasConfigurationCapability = false;
+let hasCodeLensRefresh = false;
 let settingsCache: ClientSettings | undefined;
 
 async function clientSettings(): Promise<ClientSettings> {
@@ -71,9 +111,9 @@ async function clientSettings(): Promise<ClientSettings> {
   return settingsCache;
 }
 
-const fsys = new NodeFileSystem((p) => {
-  const doc = documents.get(fileUri(p));
-  return doc?.getText();
+/** Open buffers first, then the disk through a cache (re-read when a watched file changes, or after a stat). */
+const fsys = new CachedFileSystem({
+  overlay: (p) => documents.get(fileUri(p))?.getText(),
 });
 
 /** Configuration for a file: nearest `.berthrc.*` / `.hadolint.yaml`, then the editor settings. */
@@ -114,8 +154,8 @@ async function configFor(filePath: string | undefined): Promise<{ config: BerthC
 function kindOf(doc: TextDocument): Kind | undefined {
   if (doc.languageId === 'dockerfile') return 'dockerfile';
   if (doc.languageId === 'dockercompose') return 'compose';
-  const k = kindOfPath(URI.parse(doc.uri).path);
-  return k === 'dockerfile' || k === 'compose' ? k : undefined;
+  if (doc.languageId === 'dockerignore') return 'dockerignore';
+  return kindOfPath(URI.parse(doc.uri).path);
 }
 
 function filePathOf(doc: TextDocument): string | undefined {
@@ -125,8 +165,41 @@ function filePathOf(doc: TextDocument): string | undefined {
 
 interface Analysis {
   version: number;
-  model: Model;
+  model: AnyModel;
+  /** Findings so far: the fast rules, plus the deferred ones once `deferredDone`. */
   findings: Finding[];
+  lintOptions: LintOptions;
+  deferredDone: boolean;
+}
+
+/** Rules that spawn a process (ShellCheck): run once the user pauses, not on every keystroke. */
+const DEFERRED_RULES = ['shellcheck'];
+const DEFERRED_DELAY_MS = 400;
+const deferredTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Run the deferred rules for the analysed version once typing pauses, then publish again. */
+function scheduleDeferred(uri: string, a: Analysis): void {
+  if (a.deferredDone || a.model.kind !== 'dockerfile') return;
+  const prev = deferredTimers.get(uri);
+  if (prev) clearTimeout(prev);
+  deferredTimers.set(
+    uri,
+    setTimeout(() => {
+      deferredTimers.delete(uri);
+      const doc = documents.get(uri);
+      if (!doc || doc.version !== a.version || analyses.get(uri) !== a) return;
+      const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
+      a.deferredDone = true;
+      if (!slow.length) return;
+      a.findings = [...a.findings, ...slow].sort(
+        (x, y) =>
+          x.range.start.line - y.range.start.line ||
+          x.range.start.character - y.range.start.character ||
+          x.ruleId.localeCompare(y.ruleId),
+      );
+      void validate(uri);
+    }, DEFERRED_DELAY_MS),
+  );
 }
 const analyses = new Map<string, Analysis>();
 
@@ -139,13 +212,15 @@ async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
   const { config, error } = await configFor(filePath);
   if (error) connection.console.warn(error);
   const model = parseModel(doc.getText(), kind);
-  const findings = lintModel(model, {
+  const lintOptions: LintOptions = {
     path: filePath,
     fs: fsys,
     config,
     onRuleError: (id, e) => connection.console.error(`Berth rule ${id} failed: ${(e as Error)?.stack ?? e}`),
-  });
-  const a: Analysis = { version: doc.version, model, findings };
+  };
+  // Rules that run an external program stay off the keystroke path: they run in a deferred pass.
+  const findings = lintModel(model, { ...lintOptions, exclude: DEFERRED_RULES });
+  const a: Analysis = { version: doc.version, model, findings, lintOptions, deferredDone: false };
   // A newer version may have been analysed while we awaited the settings: keep the newest.
   const now = analyses.get(doc.uri);
   if (!now || now.version <= a.version) analyses.set(doc.uri, a);
@@ -216,16 +291,16 @@ async function validate(uri: string): Promise<void> {
           code: 'syntax',
           message: p.message,
         });
-    } else {
-      // Schema validation (yaml-language-server) covers YAML syntax errors too.
-      diagnostics.push(...(await composeSchemaDiagnostics(doc)));
     }
+    // Compose: schema and YAML syntax errors come from the core rules (compose-schema, yaml-syntax);
+    // yaml-language-server only serves completion, hover and folding.
     // Publish only if this is still the newest version and nothing newer was published.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     if ((publishedVersion.get(uri) ?? -1) > version) return;
     publishedVersion.set(uri, version);
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    scheduleDeferred(uri, a);
   } catch (e) {
     connection.console.error(`Berth: validation failed for ${uri}: ${(e as Error)?.stack ?? e}`);
   }
@@ -237,10 +312,14 @@ async function validate(uri: string): Promise<void> {
 
 connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  hasCodeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: [' ', '-', '=', '$', '{', ':', '"'], resolveProvider: false },
+      completionProvider: {
+        triggerCharacters: [' ', '-', '=', '$', '{', ':', '"', '['],
+        resolveProvider: false,
+      },
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
       documentSymbolProvider: true,
@@ -249,8 +328,10 @@ connection.onInitialize((params): InitializeResult => {
       documentRangeFormattingProvider: true,
       renameProvider: { prepareProvider: true },
       definitionProvider: true,
+      referencesProvider: true,
       documentHighlightProvider: true,
       documentLinkProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: {
         legend: {
           tokenTypes: [
@@ -270,7 +351,13 @@ connection.onInitialize((params): InitializeResult => {
         full: true,
       },
       codeActionProvider: {
-        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.berth'],
+        codeActionKinds: [
+          CodeActionKind.QuickFix,
+          CodeActionKind.Refactor,
+          CodeActionKind.RefactorRewrite,
+          CodeActionKind.SourceFixAll,
+          'source.fixAll.berth',
+        ],
       },
     },
     serverInfo: { name: 'berth', version: '0.1.0' },
@@ -281,24 +368,62 @@ connection.onDidChangeConfiguration(() => {
   settingsCache = undefined;
   analyses.clear();
   for (const d of documents.all()) scheduleValidation(d, 0);
+  if (hasCodeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
 documents.onDidOpen((e) => scheduleValidation(e.document, 0));
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidChangeContent((e) => {
+  scheduleValidation(e.document);
+  recheckDependents(e.document);
+});
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
+  const d = deferredTimers.get(e.document.uri);
+  if (d) clearTimeout(d);
+  deferredTimers.delete(e.document.uri);
   analyses.delete(e.document.uri);
   publishedVersion.delete(e.document.uri);
+  // The file on disk is what other documents see now.
+  const p = filePathOf(e.document);
+  if (p) invalidateComposeFile(fsys, p);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  // A configuration file or a referenced file changed: re-check everything that is open.
+connection.onDidChangeWatchedFiles((p) => {
+  // A configuration file or a referenced file changed on disk: forget it, re-check what is open.
+  for (const c of p.changes) {
+    const u = URI.parse(c.uri);
+    if (u.scheme !== 'file') continue;
+    fsys.invalidate(u.fsPath);
+    invalidateComposeFile(fsys, u.fsPath);
+    if (c.type !== FileChangeType.Changed) fsys.invalidate(path.dirname(u.fsPath));
+  }
+  if (!p.changes.length) fsys.invalidate();
+  clearListingCache();
   analyses.clear();
   for (const d of documents.all()) scheduleValidation(d);
 });
+
+/**
+ * Another open compose document whose project holds the edited one (its override, an included or
+ * extended file) is re-checked too: its findings (undefined references...) depend on this text.
+ */
+function recheckDependents(doc: TextDocument): void {
+  if (kindOf(doc) !== 'compose') return;
+  const p = filePathOf(doc);
+  if (!p) return;
+  for (const other of documents.all()) {
+    if (other.uri === doc.uri) continue;
+    const a = analyses.get(other.uri);
+    if (!a || a.model.kind !== 'compose') continue;
+    const project = projectOf({ model: a.model, path: filePathOf(other), fs: fsys });
+    if (!project.files.some((f) => f.role !== 'self' && f.path === p)) continue;
+    analyses.delete(other.uri);
+    scheduleValidation(other, (settingsCache?.debounceMs ?? 60) * 3);
+  }
+}
 
 function docFor(uri: string): { doc: TextDocument; kind: Kind } | undefined {
   const doc = documents.get(uri);
@@ -306,11 +431,93 @@ function docFor(uri: string): { doc: TextDocument; kind: Kind } | undefined {
   return doc && kind ? { doc, kind } : undefined;
 }
 
-connection.onCompletion(async (p) => {
+/** The analysed compose model of a document (parsed once per version). */
+async function composeModelOf(doc: TextDocument): Promise<ComposeModel | undefined> {
+  const a = await analyse(doc);
+  return a?.model.kind === 'compose' ? a.model : undefined;
+}
+
+/**
+ * The compose files navigation looks at: the document first, then its project (override, `include`,
+ * `extends.file`), then the files whose project holds this one (open compose documents and the default
+ * compose files in this folder and the one above), so that an included or extended file finds its users.
+ */
+function composeFileSet(
+  doc: TextDocument,
+  model: ComposeModel,
+): { files: NavFile[]; project: ComposeProject } {
+  const self = filePathOf(doc);
+  const project = projectOf({ model, path: self, fs: fsys });
+  const files: NavFile[] = [{ path: self ?? '', uri: doc.uri, model, role: 'self' }];
+  const seen = new Set<string>(self ? [self] : []);
+  const add = (p: string, m: ComposeModel, role: NavFile['role']) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    files.push({ path: p, uri: fileUri(p), model: m, role });
+  };
+  for (const f of project.files.slice(1)) add(f.path, f.model, f.role);
+  if (self) {
+    const candidates = new Set<string>();
+    for (const d of documents.all()) {
+      const dp = filePathOf(d);
+      if (dp && dp !== self && kindOf(d) === 'compose') candidates.add(dp);
+    }
+    for (const dir of [path.dirname(self), path.dirname(path.dirname(self))])
+      for (const name of DEFAULT_COMPOSE_FILES) {
+        const c = path.join(dir, name);
+        if (c !== self && fsys.exists(c)) candidates.add(c);
+      }
+    for (const c of candidates) {
+      if (seen.has(c)) continue;
+      const m = loadComposeFile(fsys, c);
+      if (!m) continue;
+      const other = projectOf({ model: m, path: c, fs: fsys });
+      if (!other.files.some((f) => f.path === self)) continue;
+      // This file is an override, an include or an extends target of `c`.
+      const mine = other.files.find((f) => f.path === self)!;
+      if (mine.role === 'extends') {
+        add(c, m, 'extends');
+        continue;
+      }
+      add(c, m, 'main');
+      for (const f of other.files)
+        if (f.path !== self) add(f.path, f.model, f.role === 'self' ? 'main' : f.role);
+    }
+  }
+  return { files, project };
+}
+
+function toLocation(l: NavLocation): Location {
+  return { uri: l.uri, range: l.range };
+}
+
+function hoverText(h: Hover | null | undefined): string | undefined {
+  if (!h) return undefined;
+  const c = h.contents as unknown;
+  if (typeof c === 'string') return c;
+  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n\n');
+  if (c && typeof c === 'object' && 'value' in (c as object)) return (c as { value: string }).value;
+  return undefined;
+}
+
+connection.onCompletion(async (p, token) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   if (d.kind === 'dockerfile') return dockerfileService().computeCompletionItems(d.doc.getText(), p.position);
-  return composeCompletion(d.doc, p.position);
+  if (d.kind !== 'compose') return null;
+  const model = await composeModelOf(d.doc);
+  if (token.isCancellationRequested || !model) return null;
+  const { files, project } = composeFileSet(d.doc, model);
+  const names = nameCompletions({ files, project, fs: fsys }, p.position);
+  const schema: CompletionList = await composeCompletion(d.doc, p.position);
+  if (token.isCancellationRequested) return null;
+  if (!names.length) return schema;
+  // Where a name goes, the names come first; schema items that are not names are kept after them.
+  const taken = new Set(names.map((n) => n.label));
+  return {
+    isIncomplete: schema.isIncomplete,
+    items: [...names, ...schema.items.filter((i) => !taken.has(i.label))],
+  };
 });
 
 function ruleHoverText(f: Finding): string {
@@ -321,15 +528,48 @@ function ruleHoverText(f: Finding): string {
   return `**Berth: ${f.ruleId}**${aliases}\n\n${rule?.meta.description ?? f.message}${fix} (${link})`;
 }
 
-connection.onHover(async (p): Promise<Hover | null> => {
+/** Berth's own hover for a position: `${VAR}`, a compose name, a `.dockerignore` pattern. */
+async function featureHover(
+  doc: TextDocument,
+  kind: Kind,
+  a: Analysis,
+  pos: { line: number; character: number },
+  token: CancellationToken,
+): Promise<string | undefined> {
+  if (kind === 'compose' && a.model.kind === 'compose') {
+    const offset = a.model.lines.offsetAt(pos);
+    const { files, project } = composeFileSet(doc, a.model);
+    return varHover(a.model, project, offset)?.markdown ?? symbolHover(files, offset)?.markdown;
+  }
+  if (kind === 'dockerignore' && a.model.kind === 'dockerignore') {
+    const pattern = patternAtLine(a.model, pos.line);
+    const file = filePathOf(doc);
+    if (!pattern || !file) return undefined;
+    const root = path.dirname(file);
+    const listing = await cachedListing(root, namedSkippedDirs(a.model.patterns), {
+      cancelled: () => token.isCancellationRequested,
+    });
+    if (!listing) return undefined;
+    return dockerignoreHoverText(pattern, a.model, listing, `${path.basename(root)}/`);
+  }
+  return undefined;
+}
+
+connection.onHover(async (p, token): Promise<Hover | null> => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
+  const a = await analyse(d.doc);
+  if (token.isCancellationRequested || !a) return null;
   const base =
     d.kind === 'dockerfile'
       ? dockerfileService().computeHover(d.doc.getText(), p.position)
-      : await composeHover(d.doc, p.position);
-  const a = await analyse(d.doc);
-  const here = (a?.findings ?? []).filter((f) => {
+      : d.kind === 'compose'
+        ? await composeHover(d.doc, p.position)
+        : null;
+  if (token.isCancellationRequested) return null;
+  const own = await featureHover(d.doc, d.kind, a, p.position, token);
+  if (token.isCancellationRequested) return null;
+  const here = a.findings.filter((f) => {
     const s = f.range.start;
     const e = f.range.end;
     const pos = p.position;
@@ -337,14 +577,11 @@ connection.onHover(async (p): Promise<Hover | null> => {
     const beforeEnd = pos.line < e.line || (pos.line === e.line && pos.character <= e.character);
     return afterStart && beforeEnd;
   });
-  if (!here.length) return base;
   const parts: string[] = here.map(ruleHoverText);
-  if (base) {
-    const c = base.contents as unknown;
-    if (typeof c === 'string') parts.push(c);
-    else if (c && typeof c === 'object' && 'value' in (c as object))
-      parts.push((c as { value: string }).value);
-  }
+  if (own) parts.push(own);
+  if (!parts.length) return base;
+  const baseText = hoverText(base);
+  if (baseText) parts.push(baseText);
   return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
 });
 
@@ -354,17 +591,20 @@ connection.onSignatureHelp((p) => {
   return dockerfileService().computeSignatureHelp(d.doc.getText(), p.position);
 });
 
-connection.onDocumentSymbol((p) => {
+connection.onDocumentSymbol(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   if (d.kind === 'dockerfile') return dockerfileService().computeSymbols(p.textDocument, d.doc.getText());
-  return composeSymbols(d.doc);
+  if (d.kind !== 'compose') return null;
+  const model = await composeModelOf(d.doc);
+  return model ? composeOutline(model) : null;
 });
 
 connection.onFoldingRanges((p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   if (d.kind === 'dockerfile') return dockerfileService().computeFoldingRanges(d.doc.getText());
+  if (d.kind !== 'compose') return null;
   return composeFolding(d.doc);
 });
 
@@ -380,36 +620,100 @@ connection.onDocumentRangeFormatting((p) => {
   return dockerfileService().formatRange(d.doc.getText(), p.range, p.options);
 });
 
-connection.onPrepareRename((p) => {
+/** The compose symbol at a position with the file set around it. */
+async function composeSymbolAtPos(uri: string, pos: { line: number; character: number }) {
+  const d = docFor(uri);
+  if (!d || d.kind !== 'compose') return undefined;
+  const model = await composeModelOf(d.doc);
+  if (!model) return undefined;
+  const { files } = composeFileSet(d.doc, model);
+  const sym = composeSymbolAt(files[0], model.lines.offsetAt(pos));
+  return sym ? { sym, files, model } : undefined;
+}
+
+connection.onPrepareRename(async (p) => {
   const d = docFor(p.textDocument.uri);
-  if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().prepareRename(d.doc.getText(), p.position);
+  if (!d) return null;
+  if (d.kind === 'dockerfile') return dockerfileService().prepareRename(d.doc.getText(), p.position);
+  const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
+  if (!at) return null;
+  return { range: at.model.lines.range(at.sym.start, at.sym.end), placeholder: at.sym.name };
 });
 
-connection.onRenameRequest((p): WorkspaceEdit | null => {
+connection.onRenameRequest(async (p): Promise<WorkspaceEdit | null> => {
   const d = docFor(p.textDocument.uri);
-  if (!d || d.kind !== 'dockerfile') return null;
-  const edits = dockerfileService().computeRename(p.textDocument, d.doc.getText(), p.position, p.newName);
-  return { changes: { [p.textDocument.uri]: edits } };
+  if (!d) return null;
+  if (d.kind === 'dockerfile') {
+    const edits = dockerfileService().computeRename(p.textDocument, d.doc.getText(), p.position, p.newName);
+    return { changes: { [p.textDocument.uri]: edits } };
+  }
+  const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
+  if (!at) return null;
+  const problem = checkNewName(at.sym, p.newName);
+  if (problem) throw new ResponseError(ErrorCodes.InvalidRequest, problem);
+  return { changes: composeRename(at.files, at.sym, p.newName) };
 });
 
-connection.onDefinition((p) => {
+connection.onDefinition(async (p) => {
   const d = docFor(p.textDocument.uri);
-  if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().computeDefinition(p.textDocument, d.doc.getText(), p.position);
+  if (!d) return null;
+  if (d.kind === 'dockerfile')
+    return dockerfileService().computeDefinition(p.textDocument, d.doc.getText(), p.position);
+  const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
+  if (at) return composeDefinitions(at.files, at.sym).map(toLocation);
+  // `build.target: <stage>`: the stage in the service's Dockerfile.
+  const model = d.kind === 'compose' ? await composeModelOf(d.doc) : undefined;
+  const file = filePathOf(d.doc);
+  if (!model || !file) return null;
+  const stage = stageDefinition(model, file, model.lines.offsetAt(p.position), fsys);
+  return stage ? [{ uri: fileUri(stage.path), range: stage.range }] : null;
 });
 
-connection.onDocumentHighlight((p) => {
+connection.onReferences(async (p) => {
   const d = docFor(p.textDocument.uri);
-  if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().computeHighlightRanges(d.doc.getText(), p.position);
+  if (d?.kind === 'dockerfile') {
+    // Stage names, ARG and ENV variables: their occurrences in the file.
+    const ranges = dockerfileService().computeHighlightRanges(d.doc.getText(), p.position);
+    return ranges.map((h) => ({ uri: p.textDocument.uri, range: h.range }));
+  }
+  const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
+  if (!at) return null;
+  return composeReferences(at.files, at.sym, p.context.includeDeclaration).map(toLocation);
 });
 
-connection.onDocumentLinks((p) => {
+connection.onDocumentHighlight(async (p) => {
   const d = docFor(p.textDocument.uri);
-  if (!d || d.kind !== 'dockerfile') return null;
-  const svc = dockerfileService();
-  return svc.computeLinks(d.doc.getText()).map((l) => svc.resolveLink(l));
+  if (!d) return null;
+  if (d.kind === 'dockerfile') return dockerfileService().computeHighlightRanges(d.doc.getText(), p.position);
+  const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
+  if (!at) return null;
+  return composeReferences(at.files, at.sym, true)
+    .filter((l) => l.uri === p.textDocument.uri)
+    .map((l) => ({ range: l.range }));
+});
+
+connection.onDocumentLinks(async (p) => {
+  const d = docFor(p.textDocument.uri);
+  if (!d) return null;
+  if (d.kind === 'dockerfile') {
+    const svc = dockerfileService();
+    return svc.computeLinks(d.doc.getText()).map((l) => svc.resolveLink(l));
+  }
+  if (d.kind !== 'compose') return null;
+  const model = await composeModelOf(d.doc);
+  return model ? composeLinks(model, filePathOf(d.doc), fsys) : null;
+});
+
+connection.onCodeLens(async (p) => {
+  const d = docFor(p.textDocument.uri);
+  const file = d && filePathOf(d.doc);
+  if (!d || !file || d.kind === 'dockerignore') return null;
+  if ((await clientSettings()).codeLens?.enabled === false) return [];
+  const a = await analyse(d.doc);
+  if (!a) return null;
+  if (a.model.kind === 'compose') return composeCodeLenses(a.model, file);
+  if (a.model.kind === 'dockerfile') return dockerfileCodeLenses(a.model, file);
+  return null;
 });
 
 connection.languages.semanticTokens.on((p) => {
@@ -446,13 +750,15 @@ async function fixAllAction(
   const before = doc.getText();
   const res = fixAllText(before, kind, { path: filePath, fs: fsys, config }, ruleIds);
   if (!res.applied) return undefined;
-  const edit = diffEdit(before, res.text, parseModel(before, kind));
+  const cached = analyses.get(doc.uri);
+  const model = cached && cached.version === doc.version ? cached.model : parseModel(before, kind);
+  const edit = diffEdit(before, res.text, model as Model);
   if (!edit) return undefined;
   const action: CodeAction = { title, kind: actionKind, edit: { changes: { [doc.uri]: [edit] } } };
   return action;
 }
 
-connection.onCodeAction(async (p: CodeActionParams): Promise<CodeAction[]> => {
+connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]> => {
   const d = docFor(p.textDocument.uri);
   if (!d) return [];
   const only = p.context.only;
@@ -461,10 +767,23 @@ connection.onCodeAction(async (p: CodeActionParams): Promise<CodeAction[]> => {
     const a = await fixAllAction(d.doc, d.kind, 'Fix all auto-fixable problems', 'source.fixAll.berth');
     return a ? [a] : [];
   }
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || k.startsWith('quickfix'))) return [];
   const a = await analyse(d.doc);
-  if (!a) return [];
+  if (!a || token.isCancellationRequested) return [];
+  // The ignore-comment edits work on any line-based model (`.dockerignore` comments are `#` lines too).
+  const model = a.model as Model;
   const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  if (a.model.kind === 'dockerfile' && wants(CodeActionKind.RefactorRewrite)) {
+    for (const r of computeRefactors(a.model, p.range, { path: filePathOf(d.doc), fs: fsys })) {
+      actions.push({
+        title: r.title,
+        kind: r.kind,
+        edit: fixEdit(p.textDocument.uri, r.fix),
+        command: r.command,
+      });
+    }
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
   const seenRules = new Set<string>();
   for (const diag of p.context.diagnostics) {
     if (diag.source !== 'berth' || !diag.data) continue;
@@ -489,7 +808,7 @@ connection.onCodeAction(async (p: CodeActionParams): Promise<CodeAction[]> => {
     if (seenRules.has(data.ruleId)) continue;
     seenRules.add(data.ruleId);
     const sameRule = a.findings.filter((f) => f.ruleId === data.ruleId && f.fix);
-    if (sameRule.length > 1) {
+    if (sameRule.length > 1 && !token.isCancellationRequested) {
       const all = await fixAllAction(
         d.doc,
         d.kind,
@@ -504,14 +823,14 @@ connection.onCodeAction(async (p: CodeActionParams): Promise<CodeAction[]> => {
       kind: CodeActionKind.QuickFix,
       diagnostics: [diag],
       edit: {
-        changes: { [p.textDocument.uri]: [ignoreLineEdit(a.model, data.ruleId, diag.range.start.line)] },
+        changes: { [p.textDocument.uri]: [ignoreLineEdit(model, data.ruleId, diag.range.start.line)] },
       },
     });
     actions.push({
       title: `Ignore ${data.ruleId} in this file`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diag],
-      edit: { changes: { [p.textDocument.uri]: [ignoreFileEdit(a.model, data.ruleId)] } },
+      edit: { changes: { [p.textDocument.uri]: [ignoreFileEdit(model, data.ruleId)] } },
     });
     actions.push({
       title: `Show documentation for ${data.ruleId}`,

@@ -24,6 +24,8 @@ export class LspClient {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
   stderr = '';
+  /** Every publishDiagnostics notification, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private versions = new Map<string, number>();
 
   constructor(opts: { settings?: Record<string, unknown> } = {}) {
@@ -34,6 +36,7 @@ export class LspClient {
       new StreamMessageWriter(this.proc.stdin!),
     );
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {

@@ -131,19 +131,39 @@ describe('language server over stdio', function () {
     assert.ok(tokens.data.length > 0);
   });
 
-  it('publishes compose diagnostics: Berth rules and schema validation', async () => {
+  it('publishes compose diagnostics: Berth rules and schema validation, once per problem', async () => {
     const text = COMPOSE + '    restart: sometimes\n    depends_onn: [db]\n';
     client.open(composeUri, 'dockercompose', text);
     const p = await client.waitForDiagnostics(composeUri, (x) =>
-      x.diagnostics.some((d) => d.source === 'berth-schema'),
+      x.diagnostics.some((d) => d.code === 'compose-schema'),
     );
     const v = byRule(p.diagnostics, 'compose-no-version-field');
     assert.equal(v.length, 1);
     assert.deepEqual(v[0].range.start, { line: 0, character: 0 });
-    const schema = p.diagnostics.filter((d) => d.source === 'berth-schema');
+    // The schema is checked by the core rule only: yaml-language-server's validation is off.
+    const schema = byRule(p.diagnostics, 'compose-schema');
     assert.ok(
-      schema.some((d) => d.range.start.line === 5),
+      schema.every((d) => d.source === 'berth'),
       JSON.stringify(schema),
+    );
+    assert.deepEqual(
+      schema.filter((d) => d.range.start.line === 5).map((d) => d.range),
+      [{ start: { line: 5, character: 4 }, end: { line: 5, character: 15 } }],
+      JSON.stringify(schema),
+    );
+    assert.equal(p.diagnostics.filter((d) => d.source === 'berth-schema').length, 0);
+    const perLine = p.diagnostics.filter((d) => d.range.start.line === 5);
+    assert.equal(perLine.length, 1, JSON.stringify(perLine));
+  });
+
+  it('reports YAML syntax errors through the core rule', async () => {
+    const uri = 'file://' + path.join(dir, 'compose.broken.yaml');
+    client.open(uri, 'dockercompose', 'services:\n  web:\n    image: "nginx\n');
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.ok(byRule(p.diagnostics, 'yaml-syntax').length >= 1, JSON.stringify(p.diagnostics));
+    assert.ok(
+      p.diagnostics.every((d) => d.source === 'berth'),
+      JSON.stringify(p.diagnostics),
     );
   });
 

@@ -2,8 +2,8 @@
  * Edits behind the generic code actions: fix all (repeated passes), ignore for a line, ignore in a file.
  */
 import { applyEdits, compatibleFixes } from './fix';
-import { lintModel, parseModel, type LintOptions, type Model } from './engine';
-import type { TextEdit } from './types';
+import { lintModel, parseModel, type AnyModel, type LintOptions } from './engine';
+import type { FileKind, TextEdit } from './types';
 
 export interface FixAllResult {
   text: string;
@@ -14,7 +14,7 @@ export interface FixAllResult {
 /** Apply every auto-fix (optionally of some rules only), pass after pass, until none is left (at most 10 passes). */
 export function fixAllText(
   text: string,
-  kind: 'dockerfile' | 'compose',
+  kind: FileKind,
   options: LintOptions = {},
   ruleIds?: string[],
 ): FixAllResult {
@@ -40,7 +40,7 @@ export function fixAllText(
 }
 
 /** One edit that turns `before` into `after` (common prefix and suffix kept): a minimal replacement. */
-export function diffEdit(before: string, after: string, model: Model): TextEdit | undefined {
+export function diffEdit(before: string, after: string, model: AnyModel): TextEdit | undefined {
   if (before === after) return undefined;
   let s = 0;
   const max = Math.min(before.length, after.length);
@@ -54,7 +54,7 @@ export function diffEdit(before: string, after: string, model: Model): TextEdit 
 const IGNORE_LINE = /^(\s*)#\s*berth-ignore(?::|\s)\s*(.*)$/;
 
 /** "Ignore <rule> for this line": a `# berth-ignore <rule>` comment above the instruction / line. */
-export function ignoreLineEdit(model: Model, ruleId: string, line: number): TextEdit {
+export function ignoreLineEdit(model: AnyModel, ruleId: string, line: number): TextEdit {
   let target = line;
   if (model.kind === 'dockerfile') {
     const instr = model.instructions.find((i) => i.line <= line && line <= i.endLine);
@@ -76,7 +76,7 @@ export function ignoreLineEdit(model: Model, ruleId: string, line: number): Text
 }
 
 /** "Ignore <rule> in this file": a `# berth-ignore-file <rule>` comment at the top (after parser directives). */
-export function ignoreFileEdit(model: Model, ruleId: string): TextEdit {
+export function ignoreFileEdit(model: AnyModel, ruleId: string): TextEdit {
   let line = 0;
   if (model.kind === 'dockerfile' && model.directives.length) {
     line = Math.max(...model.directives.map((d) => d.range.end.line)) + 1;

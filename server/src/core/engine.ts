@@ -53,8 +53,10 @@ export interface LintOptions {
   config?: BerthConfig;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
-  /** Only run these rule ids (tests). */
+  /** Only run these rule ids (tests, and the server's deferred pass). */
   only?: string[];
+  /** Skip these rule ids (the server runs slow rules in a deferred pass). */
+  exclude?: string[];
 }
 
 let aliasIndex: Map<string, Rule<any>> | undefined;
@@ -119,6 +121,7 @@ export function lintModel(model: AnyModel, options: LintOptions = {}): Finding[]
   }
   const suppress = suppressionsOf(model, config);
   for (const { rule, severity, options: ruleOptions } of activeRules(model.kind, config, options.only)) {
+    if (options.exclude?.includes(rule.meta.id)) continue;
     if (suppress.file.has(rule.meta.id)) continue;
     const ctx: RuleContext<any> = {
       model,

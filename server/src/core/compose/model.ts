@@ -7,7 +7,7 @@
  * document with alias bombs detected before they are expanded, and the duplicate keys (the yaml
  * package's own check is quadratic and is turned off).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
 
@@ -37,7 +37,8 @@ export function parseCompose(text: string): ComposeModel {
     prettyErrors: false,
   });
   const errors: ComposeModel['errors'] = [];
-  for (const e of doc.errors) errors.push({ start: e.pos[0], end: e.pos[1], message: e.message, severity: 'error' });
+  for (const e of doc.errors)
+    errors.push({ start: e.pos[0], end: e.pos[1], message: e.message, severity: 'error' });
   for (const w of doc.warnings) {
     // Compose's merge tags are valid; the YAML library only says it does not know them.
     if (w.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(w.message)) continue;
@@ -96,6 +97,8 @@ interface Analysis {
   duplicates: { pair: YPair; first: YPair; name: string }[];
   /** Number of nodes in the document as written. */
   nodeCount: number;
+  /** Aliases whose anchor is not defined before them. */
+  unresolved: Alias[];
 }
 
 const analyses = new WeakMap<ComposeModel, Analysis>();
@@ -107,32 +110,48 @@ function analysis(model: ComposeModel): Analysis {
   const anchors = new Map<string, Node>();
   const aliasTargets = new Map<Alias, Node>();
   const duplicates: Analysis['duplicates'] = [];
+  const unresolved: Alias[] = [];
   let nodeCount = 0;
-  visit(model.doc, {
-    Node(_k, node) {
-      nodeCount++;
-      if (isAlias(node)) {
-        const t = anchors.get(node.source);
-        if (t) aliasTargets.set(node, t);
-        return;
-      }
-      const anchor = (node as { anchor?: string }).anchor;
-      if (anchor) anchors.set(anchor, node);
-      if (isMap(node) && node.items.length > 1) {
-        const seen = new Map<string, YPair>();
-        for (const p of node.items) {
+  // Document order, pre-order: an anchor is known before the aliases that follow it.
+  const walk = (node: unknown, depth: number): void => {
+    if (node === null || typeof node !== 'object' || depth > 500) return;
+    nodeCount++;
+    if (isAlias(node)) {
+      const t = anchors.get(node.source);
+      if (t) aliasTargets.set(node, t);
+      else unresolved.push(node);
+      return;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    if (isMap(node)) {
+      const items = node.items;
+      const seen = items.length > 1 ? new Map<string, YPair>() : undefined;
+      for (const p of items) {
+        if (seen) {
           const k = keyName(p);
-          if (k === undefined || k === '<<') continue;
-          const f = seen.get(k);
-          if (f) duplicates.push({ pair: p, first: f, name: k });
-          else seen.set(k, p);
+          if (k !== undefined && k !== '<<') {
+            const f = seen.get(k);
+            if (f) duplicates.push({ pair: p, first: f, name: k });
+            else seen.set(k, p);
+          }
         }
+        walk(p.key, depth + 1);
+        walk(p.value, depth + 1);
       }
-    },
-  });
-  a = { aliasTargets, duplicates, nodeCount };
+    } else if (isSeq(node)) {
+      for (const it of node.items) walk(it, depth + 1);
+    }
+  };
+  walk(model.doc.contents, 0);
+  a = { aliasTargets, duplicates, nodeCount, unresolved };
   analyses.set(model, a);
   return a;
+}
+
+/** Aliases (`*name`) with no anchor (`&name`) defined before them. */
+export function unresolvedAliases(model: ComposeModel): Alias[] {
+  return analysis(model).unresolved;
 }
 
 /** Follow aliases to the node they stand for (the same node when it is not an alias). */
@@ -152,10 +171,23 @@ export function duplicateKeys(model: ComposeModel): Analysis['duplicates'] {
  * does not set itself. `own` tells whether the pair is written in this map (edits go there) or merged.
  */
 export function entries(model: ComposeModel, node: unknown): { key: string; pair: YPair; own: boolean }[] {
+  return entryIndex(model, node).list;
+}
+
+interface EntryIndex {
+  list: { key: string; pair: YPair; own: boolean }[];
+  byKey: Map<string, YPair>;
+}
+const EMPTY_INDEX: EntryIndex = { list: [], byKey: new Map() };
+const entryCache = new WeakMap<object, EntryIndex>();
+
+function entryIndex(model: ComposeModel, node: unknown, depth = 0): EntryIndex {
   const map = deref(model, node);
-  if (!isMap(map)) return [];
-  const out: { key: string; pair: YPair; own: boolean }[] = [];
-  const seen = new Set<string>();
+  if (!isMap(map) || depth > 32) return EMPTY_INDEX;
+  const cached = entryCache.get(map);
+  if (cached) return cached;
+  const list: EntryIndex['list'] = [];
+  const byKey = new Map<string, YPair>();
   const merges: unknown[] = [];
   for (const p of map.items) {
     const k = keyName(p);
@@ -166,27 +198,25 @@ export function entries(model: ComposeModel, node: unknown): { key: string; pair
       else merges.push(p.value);
       continue;
     }
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push({ key: k, pair: p, own: true });
+    if (byKey.has(k)) continue;
+    byKey.set(k, p);
+    list.push({ key: k, pair: p, own: true });
   }
   for (const m of merges) {
-    for (const e of entries(model, m)) {
-      if (seen.has(e.key)) continue;
-      seen.add(e.key);
-      out.push({ key: e.key, pair: e.pair, own: false });
+    for (const e of entryIndex(model, m, depth + 1).list) {
+      if (byKey.has(e.key)) continue;
+      byKey.set(e.key, e.pair);
+      list.push({ key: e.key, pair: e.pair, own: false });
     }
   }
-  return out;
+  const idx = { list, byKey };
+  entryCache.set(map, idx);
+  return idx;
 }
 
 /** The pair for `key` in a map (own or merged). */
 export function getPair(model: ComposeModel, node: unknown, key: string): YPair | undefined {
-  const map = deref(model, node);
-  if (!isMap(map)) return undefined;
-  for (const p of map.items) if (keyName(p) === key) return p;
-  if (!map.items.some((p) => keyName(p) === '<<')) return undefined;
-  return entries(model, map).find((e) => e.key === key)?.pair;
+  return entryIndex(model, node).byKey.get(key);
 }
 
 /** The value node for `key` in a map (aliases followed). */
@@ -203,10 +233,15 @@ export function seqItems(model: ComposeModel, node: unknown): unknown[] {
 
 /** The services of the file: name, the key node and the service's map (aliases followed). */
 export function services(model: ComposeModel): { name: string; pair: YPair; node: unknown }[] {
-  const top = model.doc.contents;
-  const s = getValue(model, top, 'services');
-  return entries(model, s).map((e) => ({ name: e.key, pair: e.pair, node: deref(model, e.pair.value) }));
+  let list = serviceCache.get(model);
+  if (!list) {
+    const s = getValue(model, model.doc.contents, 'services');
+    list = entries(model, s).map((e) => ({ name: e.key, pair: e.pair, node: deref(model, e.pair.value) }));
+    serviceCache.set(model, list);
+  }
+  return list;
 }
+const serviceCache = new WeakMap<ComposeModel, { name: string; pair: YPair; node: unknown }[]>();
 
 /** Key node span of a pair, for findings that point at a key. */
 export function keySpan(pair: YPair): [number, number] | undefined {
@@ -235,48 +270,61 @@ export function toPlain(model: ComposeModel): PlainResult {
   let r = plains.get(model);
   if (r) return r;
   const a = analysis(model);
-  // Expanded size, memoised per node.
-  const sizes = new Map<unknown, number>();
-  let worst: Alias | undefined;
-  let worstSize = 0;
   const limit = Math.max(MAX_EXPANDED_NODES, a.nodeCount * 50);
-  const size = (n: unknown, depth: number): number => {
-    if (n === null || typeof n !== 'object') return 1;
-    const m = sizes.get(n);
-    if (m !== undefined) return m;
-    if (depth > 200) return limit + 1;
-    let s = 1;
-    if (isAlias(n)) {
-      const t = a.aliasTargets.get(n);
-      sizes.set(n, limit + 1); // cycles are bombs too
-      s = t ? size(t, depth + 1) : 1;
-      if (s > worstSize) {
-        worstSize = s;
-        worst = n;
-      }
-    } else if (isMap(n) || isSeq(n)) {
-      for (const it of (n as YAMLMap | YAMLSeq).items) {
-        s += isPair(it) ? size(it.key, depth + 1) + size(it.value, depth + 1) : size(it, depth + 1);
-        if (s > limit) break;
-      }
-    }
-    sizes.set(n, Math.min(s, limit + 1));
-    return Math.min(s, limit + 1);
-  };
-  const total = size(model.doc.contents, 0);
-  if (total > limit) {
-    const span = nodeSpan(worst) ?? [0, 0];
-    r = {
-      value: undefined,
-      aliasBomb: {
-        message: `Too many aliases: this document would expand to more than ${limit.toLocaleString('en-US')} values (an "alias bomb"). Berth does not expand it.`,
-        start: span[0],
-        end: span[1],
-      },
+  if (a.aliasTargets.size) {
+    // Expanded size = nodes as written + what each alias adds. Only anchored subtrees are walked (memoised),
+    // so the cost is the size of the anchors, not of the document.
+    const memo = new Map<unknown, number>();
+    let worst: Alias | undefined;
+    let worstSize = 0;
+    const expanded = (target: unknown, depth: number): number => {
+      const m = memo.get(target);
+      if (m !== undefined) return m;
+      memo.set(target, limit + 1); // an alias inside its own anchor is a cycle: a bomb too
+      const s = depth > 64 ? limit + 1 : walk(target, depth);
+      memo.set(target, s);
+      return s;
     };
-    plains.set(model, r);
-    return r;
+    const walk = (n: unknown, depth: number): number => {
+      if (n === null || typeof n !== 'object') return 1;
+      if (isAlias(n)) {
+        const t = a.aliasTargets.get(n);
+        return t ? expanded(t, depth + 1) : 1;
+      }
+      let s = 1;
+      if (isMap(n) || isSeq(n)) {
+        for (const it of (n as YAMLMap | YAMLSeq).items) {
+          s += isPair(it) ? walk(it.key, depth) + walk(it.value, depth) : walk(it, depth);
+          if (s > limit) return limit + 1;
+        }
+      }
+      return s;
+    };
+    let total = a.nodeCount;
+    for (const [alias, target] of a.aliasTargets) {
+      const e = expanded(target, 0);
+      if (e > worstSize) {
+        worstSize = e;
+        worst = alias;
+      }
+      total += e - 1;
+      if (total > limit) break;
+    }
+    if (total > limit) {
+      const span = nodeSpan(worst) ?? [0, 0];
+      r = {
+        value: undefined,
+        aliasBomb: {
+          message: `Too many aliases: this document would expand to more than ${limit.toLocaleString('en-US')} values (an "alias bomb"). Berth does not expand it.`,
+          start: span[0],
+          end: span[1],
+        },
+      };
+      plains.set(model, r);
+      return r;
+    }
   }
+  // Anchored nodes are converted once and shared by their aliases.
   const conv = new Map<unknown, unknown>();
   const js = (n: unknown): unknown => {
     if (n === null || n === undefined) return null;
@@ -284,27 +332,36 @@ export function toPlain(model: ComposeModel): PlainResult {
       const t = a.aliasTargets.get(n);
       return t ? js(t) : null;
     }
-    const c = conv.get(n);
-    if (c !== undefined) return c;
+    const anchored = !!(n as { anchor?: string }).anchor;
+    if (anchored) {
+      const c = conv.get(n);
+      if (c !== undefined) return c;
+    }
     let out: unknown;
     if (isScalar(n)) out = n.value ?? null;
     else if (isSeq(n)) {
       const arr: unknown[] = [];
-      conv.set(n, arr);
+      if (anchored) conv.set(n, arr);
       for (const it of n.items) arr.push(js(it));
       out = arr;
     } else if (isMap(n)) {
       const obj: Record<string, unknown> = {};
-      conv.set(n, obj);
-      const own = new Set<string>();
-      for (const e of entries(model, n)) {
-        if (tagOf(e.pair.value) === '!reset') continue;
-        obj[e.key] = js(e.pair.value);
-        if (e.own) own.add(e.key);
+      if (anchored) conv.set(n, obj);
+      const put = (k: string, v: unknown) => {
+        if (k === '__proto__' || Object.prototype.hasOwnProperty.call(obj, k)) return;
+        if (tagOf(v) === '!reset') return;
+        obj[k] = js(v);
+      };
+      if (n.items.some((p) => isScalar(p.key) && p.key.value === '<<')) {
+        for (const e of entries(model, n)) put(e.key, e.pair.value);
+      } else {
+        for (const p of n.items) {
+          const k = keyName(p);
+          if (k !== undefined) put(k, p.value);
+        }
       }
       out = obj;
     } else out = null;
-    conv.set(n, out);
     return out;
   };
   r = { value: js(model.doc.contents) };

@@ -1,0 +1,280 @@
+/**
+ * Minimal text edits on a compose document: add an entry to a (top-level or nested) mapping, insert a key
+ * in a service, with the file's own indentation and line breaks. Never reprints the document.
+ */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, YAMLMap } from 'yaml';
+import { LineIndex } from '../text';
+import type { FileEdit, FileSystem, TextEdit } from '../types';
+import { deref, nodeSpan, topLevelPair, type ComposeModel, type YPair } from './model';
+
+/** The indentation unit of the file (from the first nested block map), two spaces by default. */
+export function indentUnit(model: ComposeModel): string {
+  const top = model.doc.contents;
+  if (isMap(top)) {
+    for (const p of top.items) {
+      const v = p.value;
+      if (isMap(v) && v.items.length && !v.flow) {
+        const k = nodeSpan(v.items[0].key);
+        if (k) {
+          const col = model.lines.positionAt(k[0]).character;
+          if (col > 0) return ' '.repeat(col);
+        }
+      }
+    }
+  }
+  return '  ';
+}
+
+/** Column of a node's first character. */
+export function columnOf(model: ComposeModel, node: unknown): number | undefined {
+  const s = nodeSpan(node);
+  return s ? model.lines.positionAt(s[0]).character : undefined;
+}
+
+/** End offset of the last line a node occupies (before its line break). */
+function endOfLastLine(model: ComposeModel, node: unknown): number | undefined {
+  const s = nodeSpan(node);
+  if (!s) return undefined;
+  const line = model.lines.positionAt(Math.max(s[0], s[1] - 1)).line;
+  return model.lines.lineEnd(line);
+}
+
+function edit(model: ComposeModel, start: number, end: number, newText: string): TextEdit {
+  return { range: model.lines.range(start, end), newText };
+}
+
+/**
+ * Edits that add `key: value` to the mapping held by `pair` (`value` is written inline after `key:`,
+ * or, when it has several lines, each line indented one more level). `parentIndent` is the column of
+ * `pair`'s key. Returns undefined when the layout is one we do not edit (e.g. an alias).
+ */
+export function addToMap(
+  model: ComposeModel,
+  pair: YPair,
+  key: string,
+  valueLines: string[],
+): TextEdit | undefined {
+  const eol = model.lines.eol;
+  const unit = indentUnit(model);
+  const keyCol = columnOf(model, pair.key);
+  if (keyCol === undefined) return undefined;
+  const v = pair.value;
+  const render = (indent: string) => {
+    if (valueLines.length === 1) return `${indent}${key}: ${valueLines[0]}`;
+    return `${indent}${key}:` + valueLines.map((l) => `${eol}${indent}${unit}${l}`).join('');
+  };
+  if (v === null || (isScalar(v) && (v.value === null || v.value === undefined))) {
+    // `volumes:` with nothing after it.
+    const ks = nodeSpan(pair.key)!;
+    const colon = model.text.indexOf(':', ks[1]);
+    if (colon < 0) return undefined;
+    const at = model.lines.lineEnd(model.lines.positionAt(colon).line);
+    const lineText = model.text.slice(colon + 1, at);
+    if (!/^\s*(#.*)?$/.test(lineText)) return undefined;
+    return edit(model, at, at, eol + render(' '.repeat(keyCol) + unit));
+  }
+  if (!isMap(v)) return undefined;
+  const map = v as YAMLMap;
+  if (map.flow) {
+    const s = nodeSpan(map);
+    if (!s || model.text[s[1] - 1] !== '}') return undefined;
+    if (valueLines.length !== 1) return undefined;
+    const inner = model.text.slice(s[0] + 1, s[1] - 1);
+    if (inner.trim() === '') return edit(model, s[0], s[1], `{${key}: ${valueLines[0]}}`);
+    const trimmedEnd = s[0] + 1 + inner.replace(/\s+$/, '').length;
+    const trailingComma = model.text[trimmedEnd - 1] === ',';
+    return edit(model, trimmedEnd, trimmedEnd, `${trailingComma ? ' ' : ', '}${key}: ${valueLines[0]}`);
+  }
+  if (!map.items.length) return undefined;
+  const first = map.items[0];
+  const col = columnOf(model, first.key);
+  if (
+    col === undefined ||
+    model.lines.positionAt(nodeSpan(first.key)![0]).line ===
+      model.lines.positionAt(nodeSpan(pair.key)![0]).line
+  )
+    return undefined;
+  const last = map.items[map.items.length - 1];
+  const end = endOfLastLine(model, last.value ?? last.key) ?? endOfLastLine(model, last.key);
+  if (end === undefined) return undefined;
+  return edit(model, end, end, eol + render(' '.repeat(col)));
+}
+
+/**
+ * An edit that appends `key: value` (or `key:` followed by more indented lines) to a block map, after
+ * its last entry, at the column of its first key. Undefined for flow maps and empty maps.
+ */
+export function appendToBlockMap(
+  model: ComposeModel,
+  map: unknown,
+  key: string,
+  valueLines: string[],
+): TextEdit | undefined {
+  const m = deref(model, map);
+  if (!isMap(m) || (m as YAMLMap).flow || !(m as YAMLMap).items.length) return undefined;
+  const items = (m as YAMLMap).items;
+  const col = columnOf(model, items[0].key);
+  if (col === undefined) return undefined;
+  const last = items[items.length - 1];
+  const end = endOfLastLine(model, last.value ?? last.key);
+  if (end === undefined) return undefined;
+  const eol = model.lines.eol;
+  const unit = indentUnit(model);
+  const indent = ' '.repeat(col);
+  const body =
+    valueLines.length === 1
+      ? `${indent}${key}: ${valueLines[0]}`
+      : `${indent}${key}:` + valueLines.map((l) => `${eol}${indent}${unit}${l}`).join('');
+  return edit(model, end, end, eol + body);
+}
+
+/** Edits that add `key: value` under the top-level `section` (creating the section at the end of the file). */
+export function addTopLevelEntry(
+  model: ComposeModel,
+  section: string,
+  key: string,
+  valueLines: string[],
+): TextEdit | undefined {
+  const pair = topLevelPair(model, section);
+  if (pair) return addToMap(model, pair, key, valueLines);
+  const top = model.doc.contents;
+  if (!isMap(top) || top.flow) return undefined;
+  const eol = model.lines.eol;
+  const unit = indentUnit(model);
+  const text = model.text;
+  const body =
+    valueLines.length === 1
+      ? `${unit}${key}: ${valueLines[0]}`
+      : `${unit}${key}:` + valueLines.map((l) => `${eol}${unit}${unit}${l}`).join('');
+  const end = text.length;
+  const needsEol = end > 0 && !text.endsWith('\n') && !text.endsWith('\r');
+  return edit(model, end, end, `${needsEol ? eol : ''}${eol}${section}:${eol}${body}${eol}`);
+}
+
+/** The key's deref'd map value, or undefined. */
+export function mapOf(model: ComposeModel, pair: YPair | undefined): YAMLMap | undefined {
+  const v = pair ? deref(model, pair.value) : undefined;
+  return isMap(v) ? (v as YAMLMap) : undefined;
+}
+
+/**
+ * One edit that puts the items of a block map or block sequence in `order` (indices into `items`). Each
+ * item moves with the comment lines directly above it and everything up to the end of its last line; blank
+ * lines between items stay where they are. Returns undefined for flow collections, items sharing a line, or
+ * an order that changes nothing.
+ */
+export function reorderItems(
+  model: ComposeModel,
+  collection: { items: unknown[]; flow?: boolean },
+  order: number[],
+): TextEdit | undefined {
+  if (collection.flow || collection.items.length < 2) return undefined;
+  if (order.every((o, i) => o === i)) return undefined;
+  if (!anchorsStayBeforeAliases(collection.items, order)) return undefined;
+  const lines = model.lines;
+  const text = model.text;
+  const chunks: { start: number; end: number }[] = [];
+  for (const it of collection.items) {
+    const first = isPairLike(it) ? nodeSpan(it.key) : nodeSpan(it);
+    const lastNode = isPairLike(it) ? (it.value ?? it.key) : it;
+    const last = nodeSpan(lastNode) ?? first;
+    if (!first || !last) return undefined;
+    let line = lines.positionAt(first[0]).line;
+    // A sequence item starts at its `- `.
+    let start = lines.lineStarts[line];
+    if (text.slice(start, first[0]).trim() !== '' && !/^\s*-\s*$/.test(text.slice(start, first[0])))
+      return undefined;
+    // Comment lines directly above move with the item.
+    while (line > 0 && /^\s*#/.test(lines.lineText(line - 1))) {
+      line--;
+      start = lines.lineStarts[line];
+    }
+    const endLine = lines.positionAt(Math.max(first[0], last[1] - 1)).line;
+    chunks.push({ start, end: lines.lineEnd(endLine) });
+  }
+  for (let i = 1; i < chunks.length; i++) if (chunks[i].start <= chunks[i - 1].end) return undefined;
+  let out = '';
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[order[i]];
+    out += text.slice(c.start, c.end);
+    if (i + 1 < chunks.length) out += text.slice(chunks[i].end, chunks[i + 1].start);
+  }
+  const s = chunks[0].start;
+  const e = chunks[chunks.length - 1].end;
+  return edit(model, s, e, out);
+}
+
+/** Anchors (`&a`) defined and aliases (`*a`) used inside a node. */
+function anchorsAndAliases(
+  node: unknown,
+  out: { anchors: Set<string>; aliases: Set<string> },
+  depth = 0,
+): void {
+  if (!node || typeof node !== 'object' || depth > 100) return;
+  if (isAlias(node)) {
+    out.aliases.add((node as Alias).source);
+    return;
+  }
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor) out.anchors.add(anchor);
+  if (isPairLike(node)) {
+    anchorsAndAliases(node.key, out, depth + 1);
+    anchorsAndAliases(node.value, out, depth + 1);
+  } else if (isMap(node) || isSeq(node))
+    for (const it of (node as YAMLMap).items) anchorsAndAliases(it, out, depth + 1);
+}
+
+/** False when the new order would put an alias before the anchor it refers to (YAML would reject the file). */
+function anchorsStayBeforeAliases(items: unknown[], order: number[]): boolean {
+  const info = items.map((it) => {
+    const o = { anchors: new Set<string>(), aliases: new Set<string>() };
+    anchorsAndAliases(it, o);
+    return o;
+  });
+  if (!info.some((x) => x.anchors.size)) return true;
+  const newPos = new Map<number, number>();
+  order.forEach((orig, pos) => newPos.set(orig, pos));
+  for (let i = 0; i < items.length; i++)
+    for (const a of info[i].anchors)
+      for (let j = 0; j < items.length; j++)
+        if (j !== i && info[j].aliases.has(a) && newPos.get(i)! > newPos.get(j)!) return false;
+  return true;
+}
+
+function isPairLike(x: unknown): x is YPair {
+  return !!x && typeof x === 'object' && 'key' in x && 'value' in x;
+}
+
+/**
+ * A `Fix.otherFiles` entry that appends `lines` to a file, creating it when it does not exist. Lines
+ * already present in the file (exact match) are not added again; undefined when there is nothing to add.
+ */
+export function appendLinesEdit(fs: FileSystem, path: string, lines: string[]): FileEdit | undefined {
+  const text = fs.readFile(path);
+  if (text === undefined) {
+    return {
+      path,
+      create: true,
+      edits: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          newText: lines.join('\n') + '\n',
+        },
+      ],
+    };
+  }
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const add = lines.filter((l) => !have.has(l.trim()));
+  if (!add.length) return undefined;
+  const li = new LineIndex(text);
+  const eol = li.eol;
+  const end = li.positionAt(text.length);
+  const prefix = text.length && !text.endsWith('\n') ? eol : '';
+  return { path, edits: [{ range: { start: end, end }, newText: prefix + add.join(eol) + eol }] };
+}
+
+/** True when an ignore file (`.gitignore`, `.dockerignore`) already ignores `.env` at the top level. */
+export function ignoresDotenv(text: string): boolean {
+  return text.split(/\r?\n/).some((l) => /^\s*\/?(\*\*\/)?\.env\*?\s*$/.test(l));
+}

@@ -1,0 +1,40 @@
+/**
+ * Shared logic of the ordering rules: given the items of a collection and a sort key, report the first
+ * item out of place with a fix that reorders the whole collection (keeping comments and unknown keys).
+ */
+import type { RuleContext } from '../rules/rule';
+import { reorderItems } from './edit';
+import { nodeSpan, type ComposeModel } from './model';
+
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * `rank(i)` gives each item's sort key (compared with `compare`); a stable sort decides the wanted order.
+ * Reports at the first item whose position changes.
+ */
+export function checkOrder<K>(
+  ctx: RuleContext<ComposeModel>,
+  collection: { items: unknown[]; flow?: boolean },
+  rank: (item: unknown, index: number) => K,
+  compare: (a: K, b: K) => number,
+  message: (item: unknown, expectedBefore: unknown) => string,
+): void {
+  const items = collection.items;
+  if (items.length < 2) return;
+  const keys = items.map((it, i) => rank(it, i));
+  const order = items.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
+  const first = order.findIndex((o, i) => o !== i);
+  if (first < 0) return;
+  // The first item that is out of place: the one currently at `first` should come later.
+  const misplaced = items[order[first]];
+  const span = nodeSpan((misplaced as { key?: unknown }).key ?? misplaced);
+  if (!span) return;
+  const edit = reorderItems(ctx.model, collection, order);
+  ctx.report({
+    range: ctx.range(span[0], span[1]),
+    message: message(misplaced, items[first]),
+    fix: edit ? { title: 'Sort', edits: [edit] } : undefined,
+  });
+}

@@ -1,0 +1,149 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import { deref, entries, getValue, seqItems, services, type ComposeModel } from '../../compose/model';
+import { literal, onceReporter } from '../../compose/rule-util';
+import {
+  checkBoolean,
+  checkByteSize,
+  checkDuration,
+  checkExtraHost,
+  checkHostIp,
+  checkPort,
+  checkRestart,
+  isIP,
+  parsePortRange,
+} from '../../compose/values';
+import { defineComposeRule } from '../rule';
+
+const SERVICE_BOOLEANS = ['privileged', 'read_only', 'stdin_open', 'tty', 'init', 'oom_kill_disable'];
+const SERVICE_SIZES = ['mem_limit', 'memswap_limit', 'mem_reservation', 'shm_size'];
+const HEALTH_DURATIONS = ['interval', 'timeout', 'start_period', 'start_interval'];
+
+export default defineComposeRule(
+  {
+    id: 'compose-invalid-value',
+    description:
+      'A value Compose cannot parse: a duration, byte size, port mapping, restart policy, boolean, IP or a negative count.',
+    type: 'problem',
+    defaultSeverity: 'error',
+    fixable: false,
+    aliases: [],
+  },
+  (ctx) => {
+    const m: ComposeModel = ctx.model;
+    const report = onceReporter(ctx);
+    const check = (node: unknown, fn: (s: string) => string | undefined, what: string) => {
+      const l = literal(node);
+      // Numbers where a string is required are the schema's business (compose-schema).
+      if (!l || (fn === checkDuration && typeof l.node.value === 'number')) return;
+      const why = fn(l.text);
+      if (why) report({ range: ctx.range(l.start, l.end), message: `Invalid ${what}: ${why}.` });
+    };
+    const nonNegative = (node: unknown, what: string) => {
+      const l = literal(node);
+      if (l && typeof l.node.value === 'number' && l.node.value < 0)
+        report({ range: ctx.range(l.start, l.end), message: `\`${what}\` cannot be negative.` });
+    };
+    for (const svc of services(m)) {
+      const s = svc.node;
+      if (!isMap(s)) continue;
+      for (const k of SERVICE_BOOLEANS) check(getValue(m, s, k), checkBoolean, `\`${k}\``);
+      for (const k of SERVICE_SIZES) check(getValue(m, s, k), checkByteSize, `\`${k}\``);
+      check(getValue(m, s, 'stop_grace_period'), checkDuration, '`stop_grace_period`');
+      check(getValue(m, s, 'restart'), checkRestart, '`restart`');
+      nonNegative(getValue(m, s, 'scale'), 'scale');
+      const hc = getValue(m, s, 'healthcheck');
+      for (const k of HEALTH_DURATIONS) check(getValue(m, hc, k), checkDuration, `healthcheck \`${k}\``);
+      const build = getValue(m, s, 'build');
+      check(getValue(m, build, 'shm_size'), checkByteSize, '`build.shm_size`');
+      const deploy = getValue(m, s, 'deploy');
+      nonNegative(getValue(m, deploy, 'replicas'), 'deploy.replicas');
+      const res = getValue(m, deploy, 'resources');
+      for (const part of ['limits', 'reservations'])
+        check(
+          getValue(m, getValue(m, res, part), 'memory'),
+          checkByteSize,
+          `\`deploy.resources.${part}.memory\``,
+        );
+      const rp = getValue(m, deploy, 'restart_policy');
+      for (const k of ['delay', 'window'])
+        check(getValue(m, rp, k), checkDuration, `\`restart_policy.${k}\``);
+      for (const k of ['delay', 'monitor']) {
+        check(getValue(m, getValue(m, deploy, 'update_config'), k), checkDuration, `\`update_config.${k}\``);
+        check(
+          getValue(m, getValue(m, deploy, 'rollback_config'), k),
+          checkDuration,
+          `\`rollback_config.${k}\``,
+        );
+      }
+      // Ports: short syntax strings (numbers are container ports), long syntax.
+      for (const p of seqItems(m, getValue(m, s, 'ports'))) {
+        if (isScalar(p)) {
+          if (typeof p.value === 'number') {
+            const l = literal(p);
+            if (l && (p.value < 1 || p.value > 65535 || !Number.isInteger(p.value)))
+              report({
+                range: ctx.range(l.start, l.end),
+                message: `Invalid port: ${p.value} is out of range (1-65535).`,
+              });
+          } else check(p, checkPort, 'port mapping');
+        } else if (isMap(p)) {
+          check(
+            getValue(m, p, 'target'),
+            (t) => {
+              const r = parsePortRange(t);
+              return typeof r === 'string' ? r : undefined;
+            },
+            'port `target`',
+          );
+          check(
+            getValue(m, p, 'published'),
+            (t) => {
+              const r = parsePortRange(t, true);
+              return typeof r === 'string' ? r : undefined;
+            },
+            'port `published`',
+          );
+          check(
+            getValue(m, p, 'host_ip'),
+            (t) => (isIP(t) ? undefined : `"${t}" is not an IP address`),
+            'port `host_ip`',
+          );
+          check(
+            getValue(m, p, 'protocol'),
+            (t) => (/^(tcp|udp|sctp)$/i.test(t) ? undefined : `"${t}" is not tcp, udp or sctp`),
+            'port `protocol`',
+          );
+        }
+      }
+      for (const e of seqItems(m, getValue(m, s, 'expose')))
+        check(
+          e,
+          (t) => {
+            const r = parsePortRange(t.replace(/\/(tcp|udp|sctp)$/i, ''));
+            return typeof r === 'string' ? r : undefined;
+          },
+          '`expose` port',
+        );
+      const eh = getValue(m, s, 'extra_hosts');
+      if (isSeq(eh)) for (const e of eh.items) check(deref(m, e), checkExtraHost, '`extra_hosts` entry');
+      else if (isMap(eh))
+        for (const e of entries(m, eh)) {
+          const v = deref(m, e.pair.value);
+          if (isSeq(v)) for (const x of v.items) check(deref(m, x), checkHostIp, `\`extra_hosts.${e.key}\``);
+          else check(v, checkHostIp, `\`extra_hosts.${e.key}\``);
+        }
+      // tmpfs size in long-syntax volumes.
+      for (const v of seqItems(m, getValue(m, s, 'volumes'))) {
+        if (!isMap(v)) continue;
+        check(getValue(m, getValue(m, v, 'tmpfs'), 'size'), checkByteSize, '`tmpfs.size`');
+      }
+    }
+    for (const sec of ['networks', 'volumes']) {
+      for (const e of entries(m, getValue(m, m.doc.contents, sec))) {
+        const v = deref(m, e.pair.value);
+        for (const k of ['external', 'internal', 'attachable', 'enable_ipv6', 'enable_ipv4'])
+          check(getValue(m, v, k), checkBoolean, `\`${k}\``);
+      }
+    }
+  },
+);

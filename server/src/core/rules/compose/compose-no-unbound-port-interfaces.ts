@@ -1,0 +1,43 @@
+import { isMap, isScalar } from 'yaml';
+import { getValue, seqItems, services } from '../../compose/model';
+import { literal } from '../../compose/rule-util';
+import { parsePort } from '../../compose/values';
+import { defineComposeRule } from '../rule';
+
+export default defineComposeRule(
+  {
+    id: 'compose-no-unbound-port-interfaces',
+    description: 'A published port has no host IP, so it listens on every network interface of the host.',
+    type: 'security',
+    defaultSeverity: 'warning',
+    defaultOff: true,
+    fixable: false,
+    aliases: ['no-unbound-port-interfaces'],
+  },
+  (ctx) => {
+    const m = ctx.model;
+    for (const svc of services(m)) {
+      for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
+        if (isScalar(item)) {
+          const l = literal(item);
+          if (!l) continue;
+          const p = typeof item.value === 'number' ? { hostIp: undefined } : parsePort(l.text);
+          if (!p || p.hostIp) continue;
+          ctx.report({
+            range: ctx.range(l.start, l.end),
+            message: `Port \`${l.text}\` of service \`${svc.name}\` is published on all interfaces: prefix a host IP (\`127.0.0.1:\`) to keep it local.`,
+          });
+        } else if (isMap(item)) {
+          if (getValue(m, item, 'host_ip') !== undefined || getValue(m, item, 'published') === undefined)
+            continue;
+          const t = literal(getValue(m, item, 'published'));
+          if (t)
+            ctx.report({
+              range: ctx.range(t.start, t.end),
+              message: `Port ${t.text} of service \`${svc.name}\` is published on all interfaces: add \`host_ip: 127.0.0.1\` to keep it local.`,
+            });
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { parseCompose } from '../../server/src/core/compose/model';
+import { MemoryFileSystem } from '../../server/src/core/compose/memory-fs';
+import {
+  buildProject,
+  projectOf,
+  resolveVar,
+  setShellEnv,
+  serviceProfiles,
+  expandVars,
+} from '../../server/src/core/compose/project';
+import { composeIndex } from '../../server/src/core/compose/symbols';
+import { appendLinesEdit, ignoresDotenv, reorderItems } from '../../server/src/core/compose/edit';
+import { applyEdits } from '../../server/src/core/fix';
+import { isMap } from 'yaml';
+
+describe('compose project', () => {
+  beforeEach(() => setShellEnv({}));
+
+  const files = () =>
+    new MemoryFileSystem({
+      '/p/compose.yaml':
+        'include:\n  - path: ./db/compose.yaml\nservices:\n  web:\n    image: web:1\n    extends:\n      file: common.yaml\n      service: base\n',
+      '/p/compose.override.yaml':
+        'services:\n  web:\n    ports: ["8080:80"]\n  debug:\n    image: busybox:1\n',
+      '/p/db/compose.yaml': 'services:\n  db:\n    image: postgres:16\nvolumes:\n  pgdata: {}\n',
+      '/p/common.yaml': 'services:\n  base:\n    restart: always\n',
+      '/p/.env': 'TAG=1.2 # current\nexport REGISTRY="ghcr.io"\n',
+      '/p/app.env': 'TAG=ignored\n',
+    });
+
+  it('the file set of a default file: its override, includes and extends files', () => {
+    const fs = files();
+    const m = parseCompose(fs.files.get('/p/compose.yaml')!);
+    const p = buildProject(m, '/p/compose.yaml', fs);
+    assert.equal(p.dir, '/p');
+    assert.equal(p.isOverride, false);
+    assert.deepEqual(
+      p.files.map((f) => [f.path, f.role]),
+      [
+        ['/p/compose.yaml', 'self'],
+        ['/p/compose.override.yaml', 'override'],
+        ['/p/db/compose.yaml', 'include'],
+        ['/p/common.yaml', 'extends'],
+      ],
+    );
+    assert.deepEqual([...p.definitions('service').keys()], ['web', 'debug', 'db', 'base']);
+    assert.ok(p.definitions('volume').has('pgdata'));
+    assert.equal(p.serviceDefs('web').length, 2);
+    assert.deepEqual(serviceProfiles(p, 'web'), []);
+  });
+
+  it('profiles of a service across the files that define it', () => {
+    const fs = new MemoryFileSystem({
+      '/r/compose.override.yaml': 'services:\n  dbg:\n    profiles: [tools]\n',
+    });
+    const m = parseCompose('services:\n  dbg:\n    image: busybox:1\n    profiles: [debug]\n');
+    const p = buildProject(m, '/r/compose.yaml', fs);
+    assert.deepEqual(serviceProfiles(p, 'dbg'), ['debug', 'tools']);
+  });
+
+  it('an override is checked in the context of its base file', () => {
+    const fs = files();
+    const m = parseCompose(fs.files.get('/p/compose.override.yaml')!);
+    const p = buildProject(m, '/p/compose.override.yaml', fs);
+    assert.equal(p.isOverride, true);
+    assert.deepEqual(p.files.map((f) => f.role).slice(0, 2), ['self', 'main']);
+    assert.ok(p.definitions('service').has('db'));
+  });
+
+  it('.env drives interpolation (not env_file), with where each value comes from; the shell wins', () => {
+    const fs = files();
+    const p = buildProject(parseCompose('services: {}\n'), '/p/compose.yaml', fs);
+    const tag = resolveVar(p, 'TAG');
+    assert.equal(tag.value, '1.2');
+    assert.equal(tag.source.kind, 'dotenv');
+    if (tag.source.kind === 'dotenv') {
+      assert.equal(tag.source.path, '/p/.env');
+      assert.equal(tag.source.entry.line, 0);
+    }
+    assert.equal(resolveVar(p, 'REGISTRY').value, 'ghcr.io');
+    assert.equal(resolveVar(p, 'NOPE').source.kind, 'unset');
+    assert.equal(expandVars(p, '${REGISTRY}/app:${TAG}'), 'ghcr.io/app:1.2');
+    assert.equal(expandVars(p, '${NOPE}/x'), undefined);
+    setShellEnv({ TAG: '9' });
+    assert.deepEqual(resolveVar(p, 'TAG'), { name: 'TAG', value: '9', source: { kind: 'shell' } });
+  });
+
+  it('single-file mode without a file system', () => {
+    const p = buildProject(parseCompose('services: {}\n'), undefined, undefined);
+    assert.equal(p.hasFs, false);
+    assert.equal(p.files.length, 1);
+    assert.equal(resolveVar(p, 'HOME').source.kind, 'unset');
+  });
+
+  it('other files are parsed once and re-read only when they change; the project is cached per model', () => {
+    const fs = files();
+    const m1 = parseCompose(fs.files.get('/p/compose.yaml')!);
+    const p1 = projectOf({ model: m1, path: '/p/compose.yaml', fs });
+    assert.equal(projectOf({ model: m1, path: '/p/compose.yaml', fs }), p1);
+    const m2 = parseCompose(fs.files.get('/p/compose.yaml')! + '# edit\n');
+    const p2 = projectOf({ model: m2, path: '/p/compose.yaml', fs });
+    // Unchanged other files: the very same parsed models.
+    assert.equal(p2.files[1].model, p1.files[1].model);
+    fs.write('/p/compose.override.yaml', 'services:\n  other:\n    image: x:1\n');
+    const p3 = projectOf({ model: parseCompose('services: {}\n'), path: '/p/compose.yaml', fs });
+    assert.notEqual(p3.files[1].model, p1.files[1].model);
+    assert.ok(p3.definitions('service').has('other'));
+  });
+
+  it('include cycles and missing files are harmless', () => {
+    const fs = new MemoryFileSystem({
+      '/q/compose.yaml': 'include: [a.yaml, missing.yaml]\nservices: {}\n',
+      '/q/a.yaml': 'include: [compose.yaml]\nservices:\n  a:\n    image: a:1\n',
+    });
+    const p = buildProject(parseCompose(fs.files.get('/q/compose.yaml')!), '/q/compose.yaml', fs);
+    assert.deepEqual(
+      p.files.map((f) => f.path),
+      ['/q/compose.yaml', '/q/a.yaml'],
+    );
+  });
+});
+
+describe('composeIndex', () => {
+  it('definitions and references with exact ranges', () => {
+    const src =
+      'services:\n  web:\n    image: a:1\n    depends_on: [db]\n    volumes: ["data:/d:ro", ./src:/src]\n    networks:\n      front:\n    secrets:\n      - source: key\n    network_mode: "service:vpn"\n  db:\n    image: b:1\nvolumes:\n  data: {}\n';
+    const m = parseCompose(src);
+    const idx = composeIndex(m);
+    assert.deepEqual(
+      idx.definitions.map((d) => `${d.kind}:${d.name}`),
+      ['service:web', 'service:db', 'volume:data'],
+    );
+    assert.deepEqual(
+      idx.references.map((r) => [r.kind, r.name, r.via, src.slice(r.start, r.end)]),
+      [
+        ['service', 'db', 'depends_on', 'db'],
+        ['volume', 'data', 'volumes', 'data'],
+        ['network', 'front', 'networks', 'front'],
+        ['secret', 'key', 'secrets', 'key'],
+        ['service', 'vpn', 'network_mode', 'vpn'],
+      ],
+    );
+    assert.equal(idx.byKind.service.get('db')!.start, src.indexOf('  db:') + 2);
+  });
+});
+
+describe('compose edits', () => {
+  it('appendLinesEdit creates, appends, and skips lines already there', () => {
+    const fs = new MemoryFileSystem({ '/p/.gitignore': 'node_modules' });
+    assert.deepEqual(appendLinesEdit(fs, '/p/.env', ['A=1'])?.create, true);
+    const e = appendLinesEdit(fs, '/p/.gitignore', ['.env'])!;
+    assert.equal(applyEdits('node_modules', e.edits), 'node_modules\n.env\n');
+    assert.equal(appendLinesEdit(new MemoryFileSystem({ '/x': '.env\n' }), '/x', ['.env']), undefined);
+    assert.ok(ignoresDotenv('a\n/.env\n') && ignoresDotenv('.env*') && !ignoresDotenv('.envrc\nfoo.env'));
+  });
+
+  it('reorderItems keeps comments, blank lines and every key', () => {
+    const src = 'services:\n  # c\n  b:\n    image: b\n\n  a: # inline\n    image: a\nmodels: {}\n';
+    const m = parseCompose(src);
+    const services = (m.doc.contents as any).items[0].value;
+    assert.ok(isMap(services));
+    const e = reorderItems(m, services, [1, 0])!;
+    assert.equal(
+      applyEdits(src, [e]),
+      'services:\n  a: # inline\n    image: a\n\n  # c\n  b:\n    image: b\nmodels: {}\n',
+    );
+  });
+});

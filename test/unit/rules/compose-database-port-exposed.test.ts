@@ -1,0 +1,40 @@
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester('compose-database-port-exposed', {
+  valid: [
+    'services:\n  db:\n    image: postgres:16\n    ports: ["127.0.0.1:5432:5432"]\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n',
+    'services:\n  db:\n    image: postgres:16\n    expose: ["5432"]\n',
+    'services:\n  db:\n    image: redis:7\n    ports:\n      - target: 6379\n        published: 6379\n        host_ip: 127.0.0.1\n',
+  ],
+  invalid: [
+    {
+      name: 'short syntax, quoted, plain, with 0.0.0.0 and container-only',
+      code: 'services:\n  db:\n    image: docker.io/library/postgres:16\n    ports:\n      - "5432:5432" # psql\n      - 5433:5432\n      - "0.0.0.0:5434:5432"\n      - 5432\n      - "5435"\n',
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          message: /PostgreSQL port `5432:5432` of service `db` is published on all interfaces/,
+        },
+        { line: 6, column: 9 },
+        { line: 7, column: 9 },
+        { line: 8, column: 9 },
+        { line: 9, column: 9 },
+      ],
+      output:
+        'services:\n  db:\n    image: docker.io/library/postgres:16\n    ports:\n      - "127.0.0.1:5432:5432" # psql\n      - 127.0.0.1:5433:5432\n      - "127.0.0.1:5434:5432"\n      - "127.0.0.1::5432"\n      - "127.0.0.1::5435"\n',
+    },
+    {
+      name: 'long syntax gets host_ip',
+      code: 'services:\n  cache:\n    image: redis:7\n    ports:\n      - target: 6379\n        published: 6379\n',
+      errors: [{ line: 6, column: 20, message: /Redis port 6379/ }],
+      output:
+        'services:\n  cache:\n    image: redis:7\n    ports:\n      - target: 6379\n        published: 6379\n        host_ip: 127.0.0.1\n',
+    },
+    {
+      name: 'IPv6 all-interfaces is reported without a fix',
+      code: 'services:\n  db:\n    image: mysql:8\n    ports: ["[::]:3306:3306"]\n',
+      errors: [{ line: 4, column: 13, message: /MySQL/ }],
+    },
+  ],
+});
