@@ -492,7 +492,10 @@ describe('snippets', () => {
   it('the contexts used for fragments lint clean themselves', () => {
     for (const [prefix, ctx] of Object.entries(dockerfileContexts)) {
       const text = placeInContext(ctx, '');
-      const findings = lintText(text, 'dockerfile');
+      // The non-root-user snippets are what makes their context right: without them it runs as root.
+      const findings = lintText(text, 'dockerfile').filter(
+        (f) => !(prefix.startsWith('user-') && f.ruleId === 'final-stage-runs-as-root'),
+      );
       assert.deepEqual(findings, [], `context of ${prefix}:\n${describeFindings(text, findings)}\n${text}`);
     }
     const compose = placeInContext(COMPOSE_SERVICE_CONTEXT, 'web:\n  image: nginx:1.27-alpine\n', '  ');

@@ -5,10 +5,12 @@ import { containerCommands } from './container';
 import { ImageCommands } from './image';
 import { COMMAND_TITLES, type BerthCommandId } from '../docker/commandIds';
 import { disposeOutputChannel, guarded } from './runtime';
+import { registerRefactorCommands } from './refactors';
 
 /** Registers every `berth.*` run command (Compose Up and friends, image and container commands). */
 export function registerCommands(context: vscode.ExtensionContext): void {
   registerConfigView(context);
+  registerRefactorCommands(context);
   const compose = new ComposeCommands(context.workspaceState);
   const image = new ImageCommands(context.workspaceState);
   const handlers: Record<BerthCommandId, (...args: unknown[]) => Promise<void>> = {

@@ -1,0 +1,125 @@
+/**
+ * "Run as a non-root user": creates a system user with the tool of the base image's family
+ * (Debian/Ubuntu/RHEL `groupadd` + `useradd`, Alpine `addgroup -S` + `adduser -S`), gives it the
+ * WORKDIR the app writes to, and switches to it with a numeric `USER` (Kubernetes can verify a
+ * numeric uid). Distroless and scratch images get `USER 65532:65532` (distroless' `nonroot`), the
+ * official node image its own `node` user (uid 1000). Inserted after the last build step, before
+ * EXPOSE/CMD/ENTRYPOINT..., as one insertion.
+ */
+import type { DockerfileModel, Instruction } from '../dockerfile/model';
+import type { Range } from '../types';
+import type { Refactor, RefactorContext } from './index';
+import { baseInfo, finalStage, insertionPoint, keywordCase, runCmds, touches, workdirAt } from './util';
+
+export const ID = 'run-as-non-root';
+
+const TRAILING = new Set([
+  'EXPOSE',
+  'CMD',
+  'ENTRYPOINT',
+  'HEALTHCHECK',
+  'VOLUME',
+  'STOPSIGNAL',
+  'LABEL',
+  'ENV',
+  'MAINTAINER',
+]);
+
+function userOf(i: Instruction): string | undefined {
+  return i.args[0]?.value.split(':')[0];
+}
+
+export function runAsNonRoot(model: DockerfileModel, range: Range, _ctx: RefactorContext): Refactor[] {
+  const st = finalStage(model);
+  if (!st) return [];
+  const users = st.instructions.filter((i) => i.keyword === 'USER');
+  const last = users[users.length - 1];
+  const lastUser = last ? userOf(last) : undefined;
+  if (last && (lastUser === undefined || lastUser.includes('$') || (lastUser !== 'root' && lastUser !== '0')))
+    return [];
+  if (!touches(range, st.from) && !(last && touches(range, last))) return [];
+  const info = baseInfo(model, st);
+  // Inherited non-root user from an earlier stage of this file?
+  if (st.baseStage !== undefined && !last) {
+    for (
+      let s = model.stages[st.baseStage];
+      s;
+      s = s.baseStage !== undefined ? model.stages[s.baseStage] : (undefined as never)
+    ) {
+      const u = s.instructions.filter((i) => i.keyword === 'USER').pop();
+      if (u) {
+        const v = userOf(u);
+        if (v !== 'root' && v !== '0') return [];
+        break;
+      }
+      if (s.baseStage === undefined) break;
+    }
+  }
+  const K = keywordCase(model);
+  const eol = model.lines.eol;
+  const wd = workdirAt(st);
+  const chownable = wd && wd.startsWith('/') && wd !== '/' && !wd.includes('$');
+  let lines: string[];
+  let what: string;
+  if (info.family === 'distroless' || info.family === 'scratch') {
+    if (info.family === 'distroless' && /nonroot/.test(info.tag ?? '') && !last) return [];
+    lines = [`${K('USER')} 65532:65532`];
+    what = 'nonroot (65532)';
+  } else if (info.repo === 'node' && info.family !== 'windows') {
+    lines = [...(chownable ? [`${K('RUN')} chown -R node:node ${wd}`] : []), `${K('USER')} 1000:1000`];
+    what = 'the image’s node user';
+  } else if (info.family === 'alpine') {
+    lines = [
+      `${K('RUN')} addgroup -S -g 10001 app \\`,
+      ` && adduser -S -D -u 10001 -G app app${chownable ? ' \\' : ''}`,
+      ...(chownable ? [` && chown -R app:app ${wd}`] : []),
+      `${K('USER')} 10001:10001`,
+    ];
+    what = 'app (10001), Alpine adduser';
+  } else if (info.family === 'debian' || info.family === 'rhel') {
+    lines = [
+      `${K('RUN')} groupadd --system --gid 10001 app \\`,
+      ` && useradd --system --no-log-init --uid 10001 --gid app --create-home app${chownable ? ' \\' : ''}`,
+      ...(chownable ? [` && chown -R app:app ${wd}`] : []),
+      `${K('USER')} 10001:10001`,
+    ];
+    what = 'app (10001), useradd';
+  } else return [];
+  const lastIdx = last ? st.instructions.indexOf(last) : -1;
+  const isTrailing = (i: Instruction) => TRAILING.has(i.keyword) && st.instructions.indexOf(i) > lastIdx;
+  const at = insertionPoint(model, st, isTrailing);
+  const text = (at.needEolBefore ? eol : '') + lines.join(eol) + eol;
+  // Right after another RUN: continue that RUN instead (one layer; consecutive-run stays quiet).
+  const prev = [...st.instructions].reverse().find((i) => !isTrailing(i));
+  if (
+    lines[0].startsWith(K('RUN') + ' ') &&
+    prev?.keyword === 'RUN' &&
+    !prev.json &&
+    !prev.heredocs.length &&
+    !prev.flags.length
+  ) {
+    const end = model.lines.lineEnd(prev.endLine);
+    const body = lines.slice(0, -1).map((l, k) => (k === 0 ? ` && ${l.slice(K('RUN').length + 1)}` : l));
+    if (
+      !/\\\s*$/.test(model.lines.lineText(prev.endLine)) &&
+      !runCmds(prev).some((c) => c.script.errors.length)
+    ) {
+      // Inserted before the RUN's own line break: the USER line ends where the RUN ended.
+      return [refactor(model, end, ` \\${eol}${body.join(eol)}${eol}${lines[lines.length - 1]}`, what)];
+    }
+  }
+  return [refactor(model, at.offset, text, what)];
+}
+
+function refactor(model: DockerfileModel, offset: number, text: string, what: string): Refactor {
+  return {
+    id: ID,
+    title: `Run as a non-root user: ${what}`,
+    kind: 'refactor.rewrite',
+    fix: {
+      title: 'Run as a non-root user',
+      edits: [{ range: model.lines.range(offset, offset), newText: text }],
+      notForFixAll: true,
+    },
+  };
+}
