@@ -13,6 +13,7 @@ export default tseslint.config(
       'e2e/artifacts/**',
       'schemas/**',
       'test/fixtures/**',
+      '.bench/**',
     ],
   },
   js.configs.recommended,
