@@ -14,7 +14,7 @@ import { ConfigError, findConfigFile, mergeConfigs, parseConfig, type BerthConfi
 import { ruleDocPath, fileUri } from './core/docs';
 import { findRule, kindOfPath, lintText } from './core/engine';
 import { allRules } from './core/rules/index';
-import type { Finding, Severity } from './core/types';
+import type { FileKind, Finding, Severity } from './core/types';
 import { NodeFileSystem } from './node-fs';
 
 const VERSION = '0.1.0';
@@ -35,8 +35,9 @@ const SKIP_DIRS = new Set([
 
 const USAGE = `Usage: berth lint [options] PATH...
 
-Lint Dockerfiles and Docker Compose files. Directories are searched for files named
-Dockerfile, Containerfile, Dockerfile.*, *.dockerfile, compose.yaml, docker-compose.*.yml and the like.
+Lint Dockerfiles, Docker Compose files and .dockerignore files. Directories are searched for files
+named Dockerfile, Containerfile, Dockerfile.*, *.dockerfile, compose.yaml, docker-compose.*.yml,
+.dockerignore and the like.
 
 Options:
   --format <stylish|json|sarif>   output format (default: stylish)
@@ -125,7 +126,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 interface FileResult {
   path: string;
-  kind: 'dockerfile' | 'compose';
+  kind: FileKind;
   findings: Finding[];
   fixed?: number;
 }
@@ -136,13 +137,10 @@ interface ReadError {
 }
 
 /** Expand the given paths into lintable files, in a stable order. */
-function collectFiles(
-  paths: string[],
-  errors: ReadError[],
-): { path: string; kind: 'dockerfile' | 'compose' }[] {
-  const out: { path: string; kind: 'dockerfile' | 'compose' }[] = [];
+function collectFiles(paths: string[], errors: ReadError[]): { path: string; kind: FileKind }[] {
+  const out: { path: string; kind: FileKind }[] = [];
   const seen = new Set<string>();
-  const add = (p: string, kind: 'dockerfile' | 'compose') => {
+  const add = (p: string, kind: FileKind) => {
     const abs = path.resolve(p);
     if (seen.has(abs)) return;
     seen.add(abs);
@@ -164,7 +162,7 @@ function collectFiles(
         if (!SKIP_DIRS.has(e.name)) walk(p, depth + 1);
       } else if (e.isFile() || e.isSymbolicLink()) {
         const k = kindOfPath(e.name);
-        if (k !== 'dockerfile' && k !== 'compose') continue;
+        if (!k) continue;
         if (e.isSymbolicLink()) {
           try {
             if (!fs.statSync(p).isFile()) continue;
@@ -189,7 +187,7 @@ function collectFiles(
     else {
       const k = kindOfPath(p);
       // An explicit file is linted even with an unusual name: YAML-looking names as compose, others as Dockerfile.
-      add(p, k === 'dockerfile' || k === 'compose' ? k : /\.ya?ml$/i.test(p) ? 'compose' : 'dockerfile');
+      add(p, k ?? (/\.ya?ml$/i.test(p) ? 'compose' : 'dockerfile'));
     }
   }
   return out;

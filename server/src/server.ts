@@ -71,7 +71,11 @@ import {
   namedSkippedDirs,
   patternAtLine,
 } from './features/dockerignore-hover';
-import { dockerfileService, dockerfileSyntaxDiagnostics } from './features/dockerfile-service';
+import {
+  dockerfileSemanticTokens,
+  dockerfileService,
+  dockerfileSyntaxDiagnostics,
+} from './features/dockerfile-service';
 
 type Kind = 'dockerfile' | 'compose' | 'dockerignore';
 
@@ -345,6 +349,7 @@ connection.onInitialize((params): InitializeResult => {
             'string',
             'variable',
             'operator',
+            'modifier',
           ],
           tokenModifiers: ['declaration', 'definition', 'deprecated'],
         },
@@ -716,10 +721,12 @@ connection.onCodeLens(async (p) => {
   return null;
 });
 
-connection.languages.semanticTokens.on((p) => {
+connection.languages.semanticTokens.on(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d || d.kind !== 'dockerfile') return { data: [] };
-  return dockerfileService().computeSemanticTokens(d.doc.getText());
+  const a = await analyse(d.doc);
+  if (!a || a.model.kind !== 'dockerfile') return { data: [] };
+  return dockerfileSemanticTokens(d.doc.getText(), a.model);
 });
 
 // --------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ describe('berth CLI', () => {
       'version: "3"\nservices:\n  a:\n    image: nginx:1.27\n',
     );
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not linted');
+    fs.mkdirSync(path.join(dir, 'ctx'));
+    fs.writeFileSync(path.join(dir, 'ctx', '.dockerignore'), '# a build context\n.git\n../secrets\n');
     fs.mkdirSync(path.join(dir, 'node_modules', 'x'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'node_modules', 'x', 'Dockerfile'), 'FROM x\nMAINTAINER y\n');
   });
@@ -43,11 +45,17 @@ describe('berth CLI', () => {
     assert.deepEqual(
       out.files.map((f: any) => [path.relative(dir, f.path), f.kind]),
       [
+        [path.join('ctx', '.dockerignore'), 'dockerignore'],
         ['docker-compose.yml', 'compose'],
         [path.join('svc', 'Dockerfile'), 'dockerfile'],
       ],
     );
-    const f = out.files[1].findings[0];
+    // The .dockerignore is linted as one, not as a Dockerfile.
+    assert.deepEqual(
+      out.files[0].findings.map((x: any) => [x.rule, x.line]),
+      [['dockerignore-pattern-never-matches', 3]],
+    );
+    const f = out.files[2].findings[0];
     assert.deepEqual(Object.keys(f).sort(), [
       'aliases',
       'column',
@@ -74,7 +82,7 @@ describe('berth CLI', () => {
     const valid: boolean = validate(structuredClone(log));
     assert.ok(valid, JSON.stringify(validate.errors, null, 2));
     const results = log.runs[0].results;
-    assert.equal(results.length, 2);
+    assert.equal(results.length, 3);
     const rules = log.runs[0].tool.driver.rules;
     assert.equal(rules[results[0].ruleIndex].id, results[0].ruleId);
     assert.ok(results.every((x: any) => x.locations[0].physicalLocation.region.startColumn >= 1));
@@ -115,7 +123,7 @@ describe('berth CLI', () => {
 
   it('--config: hadolint format, and a clear error for a broken file', () => {
     const cfg = path.join(dir, 'h.yaml');
-    fs.writeFileSync(cfg, 'ignored: [DL3015, no-version-field]\n');
+    fs.writeFileSync(cfg, 'ignored: [DL3015, no-version-field, dockerignore-pattern-never-matches]\n');
     const r = run(['lint', '--config', cfg, '--format', 'json', dir]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     fs.writeFileSync(cfg, 'rules: [oops\n');

@@ -167,7 +167,7 @@ export function lintModel(model: AnyModel, options: LintOptions = {}): Finding[]
   return findings;
 }
 
-export function lintText(text: string, kind: 'dockerfile' | 'compose', options: LintOptions = {}): Finding[] {
+export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
   return lintModel(parseModel(text, kind), options);
 }
 

@@ -7,7 +7,8 @@ import {
   DockerfileLanguageServiceFactory,
   type DockerfileLanguageService,
 } from 'dockerfile-language-service';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, SemanticTokens } from 'vscode-languageserver-types';
+import { docOffset, type DockerfileModel } from '../core/dockerfile/model';
 
 let service: DockerfileLanguageService | undefined;
 
@@ -41,4 +42,44 @@ export function dockerfileSyntaxDiagnostics(text: string, lineCount: number): Di
   } catch {
     return [];
   }
+}
+
+/**
+ * dockerfile-language-service's semantic tokens, without the ones inside shell code (the shell-form
+ * arguments of RUN and its heredoc bodies): there Berth's injected shell grammar colours the text, and
+ * VS Code lets semantic tokens win over the grammar, which would paint a whole script in one colour.
+ */
+export function dockerfileSemanticTokens(text: string, model: DockerfileModel): SemanticTokens {
+  const tokens = dockerfileService().computeSemanticTokens(text);
+  const shell: [number, number][] = [];
+  for (const instr of model.instructions) {
+    const run = instr.keyword === 'ONBUILD' ? instr.onbuild : instr;
+    if (!run || run.keyword !== 'RUN' || run.json) continue;
+    shell.push([docOffset(run, run.restStart), instr.end]);
+  }
+  if (!shell.length) return tokens;
+  const data = tokens.data;
+  const out: number[] = [];
+  let line = 0;
+  let char = 0;
+  let lastLine = 0;
+  let lastChar = 0;
+  let k = 0;
+  for (let i = 0; i + 4 < data.length; i += 5) {
+    line += data[i];
+    char = data[i] ? data[i + 1] : char + data[i + 1];
+    const offset = model.lines.offsetAt({ line, character: char });
+    while (k < shell.length && shell[k][1] <= offset) k++;
+    if (k < shell.length && shell[k][0] <= offset && offset < shell[k][1]) continue;
+    out.push(
+      line - lastLine,
+      line === lastLine ? char - lastChar : char,
+      data[i + 2],
+      data[i + 3],
+      data[i + 4],
+    );
+    lastLine = line;
+    lastChar = char;
+  }
+  return { resultId: tokens.resultId, data: out };
 }
