@@ -202,6 +202,7 @@ cat >"$RUN/user-data/User/settings.json" <<'EOF'
   "editor.hover.delay": 100,
   "editor.minimap.enabled": false,
   "git.enabled": false,
+  "explorer.autoReveal": false,
   "files.autoSave": "off"
 }
 EOF
