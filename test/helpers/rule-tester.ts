@@ -5,8 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { applyEdits, compatibleFixes } from '../../server/src/core/fix';
-import { findRule, lintModel, parseModel, type LintOptions, type Model } from '../../server/src/core/engine';
-import type { Finding } from '../../server/src/core/types';
+import {
+  findRule,
+  lintModel,
+  parseModel,
+  type AnyModel,
+  type LintOptions,
+} from '../../server/src/core/engine';
+import type { FileEdit, Finding, FileSystem } from '../../server/src/core/types';
 import { emptyConfig, type BerthConfig } from '../../server/src/core/config';
 
 export interface InvalidCase {
@@ -14,6 +20,12 @@ export interface InvalidCase {
   errors: { line: number; column: number; endLine?: number; endColumn?: number; message?: RegExp | string }[];
   /** Text after applying every fix of this rule (repeatedly, as "fix all" does). Omit when no fix is offered. */
   output?: string;
+  /**
+   * Other files after applying the `otherFiles` edits of the first fix (or, when the finding has no fix
+   * with `otherFiles`, its first suggestion with them): path -> expected text. The base text is the
+   * file's content in `options.fs`, or '' for a file the fix creates. Every edited path must be listed.
+   */
+  otherFilesOutput?: Record<string, string>;
   options?: Omit<LintOptions, 'only' | 'config'> & { config?: Partial<BerthConfig> };
   name?: string;
 }
@@ -33,8 +45,30 @@ function config(ruleId: string, extra?: Partial<BerthConfig>): BerthConfig {
   };
 }
 
-function parseErrors(m: Model): number {
-  return m.kind === 'dockerfile' ? m.problems.length : m.errors.filter((e) => e.severity === 'error').length;
+function parseErrors(m: AnyModel): number {
+  if (m.kind === 'dockerfile') return m.problems.length;
+  if (m.kind === 'compose') return m.errors.filter((e) => e.severity === 'error').length;
+  return 0;
+}
+
+/** The `otherFiles` edits of the first finding that has some: its fix's, else its first suggestion's. */
+function firstOtherFiles(found: Finding[]): FileEdit[] | undefined {
+  for (const f of found) {
+    const fix = [f.fix, ...(f.suggestions ?? [])].find((x) => x?.otherFiles?.length);
+    if (fix) return fix.otherFiles;
+  }
+  return undefined;
+}
+
+/** Apply `otherFiles` edits to the files of `fs` (or '' for files to create): path -> new text. */
+function applyOtherFiles(edits: FileEdit[], fs: FileSystem | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of edits) {
+    const base = out[e.path] ?? fs?.readFile(e.path);
+    assert.ok(base !== undefined || e.create, `${e.path} does not exist and the edit does not create it`);
+    out[e.path] = applyEdits(base ?? '', e.edits);
+  }
+  return out;
 }
 
 function counts(fs: Finding[]): Map<string, number> {
@@ -55,7 +89,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
       assert.ok(rule, `rule ${ruleId} is not in the registry`);
       assert.equal(rule.meta.id, ruleId);
     });
-    const kind = rule?.meta.kind === 'compose' ? 'compose' : 'dockerfile';
+    const kind = rule?.meta.kind ?? 'dockerfile';
 
     for (const v of cases.valid) {
       const c = typeof v === 'string' ? { code: v } : v;
@@ -89,6 +123,16 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
           if (e.message instanceof RegExp) assert.match(found[i].message, e.message);
           else if (typeof e.message === 'string') assert.equal(found[i].message, e.message);
         });
+
+        if (c.otherFilesOutput !== undefined) {
+          const other = firstOtherFiles(found);
+          assert.ok(other, 'an `otherFilesOutput` is expected but no fix or suggestion edits other files');
+          assert.deepEqual(
+            applyOtherFiles(other, c.options?.fs),
+            c.otherFilesOutput,
+            'other files after fix',
+          );
+        }
 
         const hasFix = found.some((f) => f.fix);
         if (c.output === undefined) {

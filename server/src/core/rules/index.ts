@@ -16,6 +16,9 @@ import compose_compose_container_name_with_scale from './compose/compose-contain
 import compose_compose_database_port_exposed from './compose/compose-database-port-exposed';
 import compose_compose_depends_on_healthy from './compose/compose-depends-on-healthy';
 import compose_compose_depends_on_order from './compose/compose-depends-on-order';
+import compose_compose_depends_on_profile_service from './compose/compose-depends-on-profile-service';
+import compose_compose_docker_socket from './compose/compose-docker-socket';
+import compose_compose_env_file_not_ignored from './compose/compose-env-file-not-ignored';
 import compose_compose_image_tag from './compose/compose-image-tag';
 import compose_compose_inline_secret from './compose/compose-inline-secret';
 import compose_compose_invalid_ignore_comment from './compose/compose-invalid-ignore-comment';
@@ -28,12 +31,14 @@ import compose_compose_no_quotes_in_volumes from './compose/compose-no-quotes-in
 import compose_compose_no_unbound_port_interfaces from './compose/compose-no-unbound-port-interfaces';
 import compose_compose_no_version_field from './compose/compose-no-version-field';
 import compose_compose_ports_order from './compose/compose-ports-order';
+import compose_compose_privileged from './compose/compose-privileged';
 import compose_compose_require_project_name from './compose/compose-require-project-name';
 import compose_compose_require_quotes_in_ports from './compose/compose-require-quotes-in-ports';
 import compose_compose_schema from './compose/compose-schema';
 import compose_compose_service_keys_order from './compose/compose-service-keys-order';
 import compose_compose_service_no_image from './compose/compose-service-no-image';
 import compose_compose_services_order from './compose/compose-services-order';
+import compose_compose_source_bind_mount from './compose/compose-source-bind-mount';
 import compose_compose_top_level_order from './compose/compose-top-level-order';
 import compose_compose_undefined_reference from './compose/compose-undefined-reference';
 import compose_compose_undefined_variable from './compose/compose-undefined-variable';
@@ -147,6 +152,9 @@ export const allRules: Rule<any>[] = [
   compose_compose_database_port_exposed,
   compose_compose_depends_on_healthy,
   compose_compose_depends_on_order,
+  compose_compose_depends_on_profile_service,
+  compose_compose_docker_socket,
+  compose_compose_env_file_not_ignored,
   compose_compose_image_tag,
   compose_compose_inline_secret,
   compose_compose_invalid_ignore_comment,
@@ -159,12 +167,14 @@ export const allRules: Rule<any>[] = [
   compose_compose_no_unbound_port_interfaces,
   compose_compose_no_version_field,
   compose_compose_ports_order,
+  compose_compose_privileged,
   compose_compose_require_project_name,
   compose_compose_require_quotes_in_ports,
   compose_compose_schema,
   compose_compose_service_keys_order,
   compose_compose_service_no_image,
   compose_compose_services_order,
+  compose_compose_source_bind_mount,
   compose_compose_top_level_order,
   compose_compose_undefined_reference,
   compose_compose_undefined_variable,
