@@ -9,6 +9,7 @@ import {
   createConnection,
   DiagnosticSeverity,
   ErrorCodes,
+  LSPErrorCodes,
   FileChangeType,
   ProposedFeatures,
   ResponseError,
@@ -174,6 +175,8 @@ interface Analysis {
   findings: Finding[];
   lintOptions: LintOptions;
   deferredDone: boolean;
+  /** dockerfile-utils' syntax diagnostics, computed in the deferred pass too (they cost more than all of Berth's rules). */
+  syntax: Diagnostic[];
 }
 
 /** Rules that spawn a process (ShellCheck): run once the user pauses, not on every keystroke. */
@@ -192,9 +195,11 @@ function scheduleDeferred(uri: string, a: Analysis): void {
       deferredTimers.delete(uri);
       const doc = documents.get(uri);
       if (!doc || doc.version !== a.version || analyses.get(uri) !== a) return;
+      const d = docFor(uri);
+      if (d && !d.big) a.syntax = dockerfileSyntaxDiagnostics(doc.getText(), doc.lineCount);
       const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
       a.deferredDone = true;
-      if (!slow.length) return;
+      if (!slow.length && !a.syntax.length) return;
       a.findings = [...a.findings, ...slow].sort(
         (x, y) =>
           x.range.start.line - y.range.start.line ||
@@ -224,7 +229,7 @@ async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
   };
   // Rules that run an external program stay off the keystroke path: they run in a deferred pass.
   const findings = lintModel(model, { ...lintOptions, exclude: DEFERRED_RULES });
-  const a: Analysis = { version: doc.version, model, findings, lintOptions, deferredDone: false };
+  const a: Analysis = { version: doc.version, model, findings, lintOptions, deferredDone: false, syntax: [] };
   // A newer version may have been analysed while we awaited the settings: keep the newest.
   const now = analyses.get(doc.uri);
   if (!now || now.version <= a.version) analyses.set(doc.uri, a);
@@ -284,9 +289,8 @@ async function validate(uri: string): Promise<void> {
     const a = await analyse(doc);
     if (!a) return;
     const diagnostics = a.findings.map(toDiagnostic);
-    const text = doc.getText();
     if (a.model.kind === 'dockerfile') {
-      diagnostics.push(...dockerfileSyntaxDiagnostics(text, a.model.lines.lineCount));
+      diagnostics.push(...a.syntax);
       for (const p of a.model.problems)
         diagnostics.push({
           range: a.model.lines.range(p.start, p.end),
@@ -430,10 +434,47 @@ function recheckDependents(doc: TextDocument): void {
   }
 }
 
-function docFor(uri: string): { doc: TextDocument; kind: Kind } | undefined {
+/**
+ * Documents this large (in characters or lines) are not handed to dockerfile-language-service or
+ * yaml-language-server: both grow faster than linearly with the document (PERFORMANCE.md) and would
+ * stall the server. Berth's own (linear) checks and features still run on them.
+ */
+const SERVICE_MAX_CHARS = 512 * 1024;
+const SERVICE_MAX_LINES = 5000;
+
+/** A superseded request answers RequestCancelled, as the LSP asks, instead of finishing its work. */
+function throwIfCancelled(token: { isCancellationRequested: boolean }): void {
+  if (token.isCancellationRequested)
+    throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+function docFor(uri: string): { doc: TextDocument; kind: Kind; big: boolean } | undefined {
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
-  return doc && kind ? { doc, kind } : undefined;
+  if (!doc || !kind) return undefined;
+  const big = doc.getText().length > SERVICE_MAX_CHARS || doc.lineCount > SERVICE_MAX_LINES;
+  return { doc, kind, big };
+}
+
+/** What dockerfile-language-service answers for a document too large to hand to it: nothing. */
+const QUIET_DOCKERFILE_SERVICE = {
+  computeCompletionItems: () => [],
+  computeHover: () => null,
+  computeSignatureHelp: () => ({ signatures: [], activeSignature: null, activeParameter: null }),
+  computeSymbols: () => [],
+  computeFoldingRanges: () => [],
+  format: () => [],
+  formatRange: () => [],
+  prepareRename: () => null,
+  computeRename: () => [],
+  computeDefinition: () => null,
+  computeHighlightRanges: () => [],
+  computeLinks: () => [],
+  resolveLink: (l: unknown) => l,
+} as unknown as ReturnType<typeof dockerfileService>;
+
+function dls(d: { big: boolean }): ReturnType<typeof dockerfileService> {
+  return d.big ? QUIET_DOCKERFILE_SERVICE : dockerfileService();
 }
 
 /** The analysed compose model of a document (parsed once per version). */
@@ -508,14 +549,17 @@ function hoverText(h: Hover | null | undefined): string | undefined {
 connection.onCompletion(async (p, token) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile') return dockerfileService().computeCompletionItems(d.doc.getText(), p.position);
+  if (d.kind === 'dockerfile') return dls(d).computeCompletionItems(d.doc.getText(), p.position);
   if (d.kind !== 'compose') return null;
   const model = await composeModelOf(d.doc);
-  if (token.isCancellationRequested || !model) return null;
+  throwIfCancelled(token);
+  if (!model) return null;
   const { files, project } = composeFileSet(d.doc, model);
   const names = nameCompletions({ files, project, fs: fsys }, p.position);
-  const schema: CompletionList = await composeCompletion(d.doc, p.position);
-  if (token.isCancellationRequested) return null;
+  const schema: CompletionList = d.big
+    ? { isIncomplete: false, items: [] }
+    : await composeCompletion(d.doc, p.position);
+  throwIfCancelled(token);
   if (!names.length) return schema;
   // Where a name goes, the names come first; schema items that are not names are kept after them.
   const taken = new Set(names.map((n) => n.label));
@@ -564,16 +608,19 @@ connection.onHover(async (p, token): Promise<Hover | null> => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   const a = await analyse(d.doc);
-  if (token.isCancellationRequested || !a) return null;
+  throwIfCancelled(token);
+  if (!a) return null;
   const base =
     d.kind === 'dockerfile'
-      ? dockerfileService().computeHover(d.doc.getText(), p.position)
+      ? dls(d).computeHover(d.doc.getText(), p.position)
       : d.kind === 'compose'
-        ? await composeHover(d.doc, p.position)
+        ? d.big
+          ? null
+          : await composeHover(d.doc, p.position)
         : null;
-  if (token.isCancellationRequested) return null;
+  throwIfCancelled(token);
   const own = await featureHover(d.doc, d.kind, a, p.position, token);
-  if (token.isCancellationRequested) return null;
+  throwIfCancelled(token);
   const here = a.findings.filter((f) => {
     const s = f.range.start;
     const e = f.range.end;
@@ -593,13 +640,13 @@ connection.onHover(async (p, token): Promise<Hover | null> => {
 connection.onSignatureHelp((p) => {
   const d = docFor(p.textDocument.uri);
   if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().computeSignatureHelp(d.doc.getText(), p.position);
+  return dls(d).computeSignatureHelp(d.doc.getText(), p.position);
 });
 
 connection.onDocumentSymbol(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile') return dockerfileService().computeSymbols(p.textDocument, d.doc.getText());
+  if (d.kind === 'dockerfile') return dls(d).computeSymbols(p.textDocument, d.doc.getText());
   if (d.kind !== 'compose') return null;
   const model = await composeModelOf(d.doc);
   return model ? composeOutline(model) : null;
@@ -608,21 +655,21 @@ connection.onDocumentSymbol(async (p) => {
 connection.onFoldingRanges((p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile') return dockerfileService().computeFoldingRanges(d.doc.getText());
+  if (d.kind === 'dockerfile') return dls(d).computeFoldingRanges(d.doc.getText());
   if (d.kind !== 'compose') return null;
-  return composeFolding(d.doc);
+  return d.big ? [] : composeFolding(d.doc);
 });
 
 connection.onDocumentFormatting((p) => {
   const d = docFor(p.textDocument.uri);
   if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().format(d.doc.getText(), p.options);
+  return dls(d).format(d.doc.getText(), p.options);
 });
 
 connection.onDocumentRangeFormatting((p) => {
   const d = docFor(p.textDocument.uri);
   if (!d || d.kind !== 'dockerfile') return null;
-  return dockerfileService().formatRange(d.doc.getText(), p.range, p.options);
+  return dls(d).formatRange(d.doc.getText(), p.range, p.options);
 });
 
 /** The compose symbol at a position with the file set around it. */
@@ -639,7 +686,7 @@ async function composeSymbolAtPos(uri: string, pos: { line: number; character: n
 connection.onPrepareRename(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile') return dockerfileService().prepareRename(d.doc.getText(), p.position);
+  if (d.kind === 'dockerfile') return dls(d).prepareRename(d.doc.getText(), p.position);
   const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
   if (!at) return null;
   return { range: at.model.lines.range(at.sym.start, at.sym.end), placeholder: at.sym.name };
@@ -649,7 +696,7 @@ connection.onRenameRequest(async (p): Promise<WorkspaceEdit | null> => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   if (d.kind === 'dockerfile') {
-    const edits = dockerfileService().computeRename(p.textDocument, d.doc.getText(), p.position, p.newName);
+    const edits = dls(d).computeRename(p.textDocument, d.doc.getText(), p.position, p.newName);
     return { changes: { [p.textDocument.uri]: edits } };
   }
   const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
@@ -662,8 +709,7 @@ connection.onRenameRequest(async (p): Promise<WorkspaceEdit | null> => {
 connection.onDefinition(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile')
-    return dockerfileService().computeDefinition(p.textDocument, d.doc.getText(), p.position);
+  if (d.kind === 'dockerfile') return dls(d).computeDefinition(p.textDocument, d.doc.getText(), p.position);
   const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
   if (at) return composeDefinitions(at.files, at.sym).map(toLocation);
   // `build.target: <stage>`: the stage in the service's Dockerfile.
@@ -678,7 +724,7 @@ connection.onReferences(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (d?.kind === 'dockerfile') {
     // Stage names, ARG and ENV variables: their occurrences in the file.
-    const ranges = dockerfileService().computeHighlightRanges(d.doc.getText(), p.position);
+    const ranges = dls(d).computeHighlightRanges(d.doc.getText(), p.position);
     return ranges.map((h) => ({ uri: p.textDocument.uri, range: h.range }));
   }
   const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
@@ -689,7 +735,7 @@ connection.onReferences(async (p) => {
 connection.onDocumentHighlight(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
-  if (d.kind === 'dockerfile') return dockerfileService().computeHighlightRanges(d.doc.getText(), p.position);
+  if (d.kind === 'dockerfile') return dls(d).computeHighlightRanges(d.doc.getText(), p.position);
   const at = await composeSymbolAtPos(p.textDocument.uri, p.position);
   if (!at) return null;
   return composeReferences(at.files, at.sym, true)
@@ -701,7 +747,7 @@ connection.onDocumentLinks(async (p) => {
   const d = docFor(p.textDocument.uri);
   if (!d) return null;
   if (d.kind === 'dockerfile') {
-    const svc = dockerfileService();
+    const svc = dls(d);
     return svc.computeLinks(d.doc.getText()).map((l) => svc.resolveLink(l));
   }
   if (d.kind !== 'compose') return null;
@@ -726,6 +772,7 @@ connection.languages.semanticTokens.on(async (p) => {
   if (!d || d.kind !== 'dockerfile') return { data: [] };
   const a = await analyse(d.doc);
   if (!a || a.model.kind !== 'dockerfile') return { data: [] };
+  if (d.big) return { data: [] };
   return dockerfileSemanticTokens(d.doc.getText(), a.model);
 });
 
@@ -775,7 +822,8 @@ connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]
     return a ? [a] : [];
   }
   const a = await analyse(d.doc);
-  if (!a || token.isCancellationRequested) return [];
+  throwIfCancelled(token);
+  if (!a) return [];
   // The ignore-comment edits work on any line-based model (`.dockerignore` comments are `#` lines too).
   const model = a.model as Model;
   const actions: CodeAction[] = [];
