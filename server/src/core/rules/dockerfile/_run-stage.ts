@@ -81,10 +81,7 @@ export function isWindowsImage(image: string | undefined): boolean {
 
 /** The SHELL in effect for `instr` (exec-form values), or undefined for the default `/bin/sh -c`. */
 export function shellAt(model: DockerfileModel, instr: Instruction): string[] | undefined {
-  for (const x of instructionsBefore(model, instr)) {
-    if (x.keyword === 'SHELL' && x.json) return x.json.values;
-  }
-  return undefined;
+  return inEffectAt(model, instr).shell;
 }
 
 /** The value of ARG/ENV `name` at `instr` (ONBUILD: at the ONBUILD), undefined when unset or unknown. */
@@ -99,10 +96,40 @@ export function namesAt(model: DockerfileModel, instr: Instruction): string[] {
 
 /** The nearest USER before `instr` in its stage chain (undefined: none in this Dockerfile). */
 export function userAt(model: DockerfileModel, instr: Instruction): string | undefined {
-  for (const x of instructionsBefore(model, instr)) {
-    if (x.keyword === 'USER') return x.argsText.slice(x.restStart).trim();
+  return inEffectAt(model, instr).user;
+}
+
+interface InEffect {
+  shell?: string[];
+  user?: string;
+}
+
+const inEffectCache = new WeakMap<DockerfileModel, Map<Instruction, InEffect>>();
+
+/**
+ * The SHELL and USER in effect just before each instruction, following `FROM <earlier stage>` links:
+ * one forward pass per model, so that asking for every RUN stays linear (walking back from each
+ * instruction, as `instructionsBefore` does, is quadratic on large files).
+ */
+function inEffectAt(model: DockerfileModel, instr: Instruction): InEffect {
+  let table = inEffectCache.get(model);
+  if (!table) {
+    table = new Map();
+    const atEnd: InEffect[] = [];
+    for (const st of model.stages) {
+      const base = stageChain(model, st.index)[1];
+      let cur: InEffect = base !== undefined && atEnd[base] ? atEnd[base] : {};
+      table.set(st.from, cur);
+      for (const x of st.instructions) {
+        table.set(x, cur);
+        if (x.keyword === 'SHELL' && x.json) cur = { ...cur, shell: x.json.values };
+        else if (x.keyword === 'USER') cur = { ...cur, user: x.argsText.slice(x.restStart).trim() };
+      }
+      atEnd[st.index] = cur;
+    }
+    inEffectCache.set(model, table);
   }
-  return undefined;
+  return table.get(outerInstruction(model, instr)) ?? {};
 }
 
 /** Stages whose layers end up in an image: the last stage and every stage another stage is built FROM. */
