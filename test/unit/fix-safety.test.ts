@@ -27,17 +27,9 @@ const CONFIG = { rules: {}, allRules: true };
  * once the rule is fixed: the test then runs and guards it.
  */
 const KNOWN_BROKEN: Record<string, string> = {
-  // e.g. moby__buildkit__frontend__dockerfile__parser__testfiles__env__Dockerfile:24: the edit is the empty
-  // range 24:1-24:1 with newText '' (a no-op), so the finding stays.
-  'no-empty-continuation': 'its fix "Remove the empty line" can be a no-op (empty range)',
   // deviantony__docker-elk__extensions__fleet__agent-apmserver-compose.yml:36: appends `networks:` after
   // `volumes:` at the end of the file, which compose-top-level-order then flags.
   'compose-undefined-reference': 'its "Declare the network" fix adds a compose-top-level-order finding',
-  // PowerShell__PowerShell-Docker__release__7-3__ubi9__docker__Dockerfile:14: the suggestion inserts
-  // `RUN groupadd ... && useradd ...` + `USER app`, which user-numeric-uid flags (110 files), and after
-  // another RUN also consecutive-run (26 files).
-  'final-stage-runs-as-root':
-    'its suggestion "Run as a non-root user" adds user-numeric-uid / consecutive-run findings',
 };
 
 interface Failure {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
-import { lintText } from '../../../server/src/core/engine';
+import { lintText, parseModel } from '../../../server/src/core/engine';
+import { runAsNonRoot } from '../../../server/src/core/refactors/run-as-non-root';
 import { applyEdits } from '../../../server/src/core/fix';
 
 ruleTester('final-stage-runs-as-root', {
@@ -42,33 +43,48 @@ describe('final-stage-runs-as-root suggestions', () => {
     const s = f[0].suggestions?.[0];
     return s ? applyEdits(code, s.edits) : undefined;
   };
-  it('Debian family: groupadd/useradd --system before CMD, comments kept with CMD', () => {
+  // The suggestion is the "Run as a non-root user" refactoring's edit: numeric USER (user-numeric-uid
+  // stays quiet), the user created in the preceding RUN when there is one (consecutive-run stays quiet).
+  it('Debian family: groupadd/useradd with uid 10001 before CMD, comments kept with CMD', () => {
     assert.equal(
       suggest('FROM python:3.12-slim\nCOPY . /app\n# start\nCMD ["python"]\n'),
-      'FROM python:3.12-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --create-home app\nUSER app\n# start\nCMD ["python"]\n',
+      'FROM python:3.12-slim\nCOPY . /app\nRUN groupadd --system --gid 10001 app \\\n && useradd --system --no-log-init --uid 10001 --gid app --create-home app\nUSER 10001:10001\n# start\nCMD ["python"]\n',
     );
   });
   it('Alpine family: addgroup -S / adduser -S, lower-case file', () => {
     assert.equal(
       suggest('from python:3.12-alpine\nentrypoint ["python"]\n'),
-      'from python:3.12-alpine\nrun addgroup -S app && adduser -S -G app app\nuser app\nentrypoint ["python"]\n',
+      'from python:3.12-alpine\nrun addgroup -S -g 10001 app \\\n && adduser -S -D -u 10001 -G app app\nuser 10001:10001\nentrypoint ["python"]\n',
     );
   });
-  it('node images have a node user; distroless has nonroot', () => {
+  it('after a RUN: the user is created in that RUN (with the WORKDIR chowned), then a numeric USER', () => {
+    assert.equal(
+      suggest('FROM python:3.12-slim\nWORKDIR /app\nRUN pip install flask\nCMD ["python"]\n'),
+      'FROM python:3.12-slim\nWORKDIR /app\nRUN pip install flask \\\n && groupadd --system --gid 10001 app \\\n && useradd --system --no-log-init --uid 10001 --gid app --create-home app \\\n && chown -R app:app /app\nUSER 10001:10001\nCMD ["python"]\n',
+    );
+  });
+  it('node images have a node user (uid 1000); distroless has nonroot (65532)', () => {
     assert.equal(
       suggest('FROM node:22-slim\nCMD ["node", "a.js"]\n'),
-      'FROM node:22-slim\nUSER node\nCMD ["node", "a.js"]\n',
+      'FROM node:22-slim\nUSER 1000:1000\nCMD ["node", "a.js"]\n',
     );
     assert.equal(
       suggest('FROM gcr.io/distroless/python3-debian12\nCMD ["a.py"]\n'),
-      'FROM gcr.io/distroless/python3-debian12\nUSER nonroot\nCMD ["a.py"]\n',
+      'FROM gcr.io/distroless/python3-debian12\nUSER 65532:65532\nCMD ["a.py"]\n',
     );
   });
-  it('a user the Dockerfile already creates; CMD only in a base stage: append at the end', () => {
+  it('CMD only in a base stage: appended at the end, to the last RUN', () => {
     assert.equal(
-      suggest('FROM debian:12 AS base\nCMD ["bash"]\nFROM base\nRUN useradd -m -u 1000 worker'),
-      'FROM debian:12 AS base\nCMD ["bash"]\nFROM base\nRUN useradd -m -u 1000 worker\nUSER worker',
+      suggest('FROM debian:12 AS base\nCMD ["bash"]\nFROM base\nRUN apt-get update'),
+      'FROM debian:12 AS base\nCMD ["bash"]\nFROM base\nRUN apt-get update \\\n && groupadd --system --gid 10001 app \\\n && useradd --system --no-log-init --uid 10001 --gid app --create-home app\nUSER 10001:10001',
     );
+  });
+  it('the same edit as the run-as-non-root refactoring', () => {
+    const code = 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python"]\n';
+    const model = parseModel(code, 'dockerfile');
+    assert.ok(model.kind === 'dockerfile');
+    const [r] = runAsNonRoot(model, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {});
+    assert.equal(suggest(code), applyEdits(code, r.fix.edits));
   });
   it('no suggestion when the family is unknown', () => {
     assert.equal(suggest('FROM archlinux:latest\nCMD ["bash"]\n'), undefined);

@@ -128,4 +128,51 @@ if (!shellcheckBinary()) {
       },
     ],
   });
+
+  describe('rule shellcheck, many RUNs in one file', () => {
+    beforeEach(() => resetShellcheckLookup());
+    it('50 RUNs, each with an SC2086 on its own line and column, all mapped to their place', () => {
+      const lines = ['FROM debian:12', 'ARG v0'];
+      const expected: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        if (i % 3 === 0) lines.push(`# step ${i}`);
+        if (i % 4 === 0) lines.push(`ENV e${i}=x`);
+        const pad = ' '.repeat(i % 7);
+        if (i % 5 === 0) {
+          // Continued: the finding is on the second line of the RUN.
+          lines.push(`RUN true \\`, `  &&${pad} echo $un > /tmp/f${i}`);
+          expected.push(`${lines.length}:${11 + pad.length}`);
+        } else {
+          lines.push(`RUN${pad} echo $un /tmp/f${i}`);
+          expected.push(`${lines.length}:${10 + pad.length}`);
+        }
+      }
+      const text = lines.join('\n') + '\n';
+      const found = lintText(text, 'dockerfile', { ...withFs, config }).filter(
+        (f) => f.ruleId === 'shellcheck',
+      );
+      const sc2086 = found.filter((f) => f.message.startsWith('SC2086:'));
+      assert.deepEqual(
+        sc2086.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`),
+        expected,
+      );
+      for (const f of sc2086) assert.equal(f.range.end.character - f.range.start.character, 3); // `$un`
+      // `un` is not set anywhere (ARG v0 is known to every script): SC2154 on the same word, nothing else.
+      assert.deepEqual(
+        found
+          .filter((f) => !f.message.startsWith('SC2086:'))
+          .map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message.slice(0, 7)}`),
+        expected.map((p) => `${p} SC2154:`),
+      );
+    });
+    it('the same script twice is checked once and reported twice; cached results on the next run', () => {
+      const text = 'FROM debian:12\nRUN echo $foo\nRUN echo $foo\n';
+      const run = () =>
+        lintText(text, 'dockerfile', { ...withFs, config })
+          .filter((f) => f.message.startsWith('SC2086:'))
+          .map((f) => f.range.start.line + 1);
+      assert.deepEqual(run(), [2, 3]);
+      assert.deepEqual(run(), [2, 3]);
+    });
+  });
 }

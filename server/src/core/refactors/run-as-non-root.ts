@@ -7,7 +7,7 @@
  * EXPOSE/CMD/ENTRYPOINT..., as one insertion.
  */
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
-import type { Range } from '../types';
+import type { Fix, Range } from '../types';
 import type { Refactor, RefactorContext } from './index';
 import { baseInfo, finalStage, insertionPoint, keywordCase, runCmds, touches, workdirAt } from './util';
 
@@ -122,4 +122,12 @@ function refactor(model: DockerfileModel, offset: number, text: string, what: st
       notForFixAll: true,
     },
   };
+}
+
+/** This refactoring's fix for the final stage (undefined: it offers none), for rules that suggest it. */
+export function runAsNonRootFix(model: DockerfileModel): Fix | undefined {
+  const st = finalStage(model);
+  if (!st) return undefined;
+  const at = { line: st.from.line, character: 0 };
+  return runAsNonRoot(model, { start: at, end: at }, {})[0]?.fix;
 }

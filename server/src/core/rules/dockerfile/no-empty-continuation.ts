@@ -14,11 +14,14 @@ export default defineDockerfileRule(
     for (const instr of ctx.model.instructions) {
       for (const l of instr.emptyContinuationLines) {
         const start = lines.lineStarts[l];
-        const next = l + 1 < lines.lineCount ? lines.lineStarts[l + 1] : ctx.text.length;
+        // The line with its line break; the last line of the file has none, so the break before it goes.
+        const last = l + 1 >= lines.lineCount;
+        const from = last && l > 0 ? lines.lineEnd(l - 1) : start;
+        const to = last ? ctx.text.length : lines.lineStarts[l + 1];
         ctx.report({
           range: ctx.range(start, lines.lineEnd(l)),
           message: `Empty line inside the continued \`${instr.keywordRaw}\`: remove it (or end the instruction before it).`,
-          fix: ctx.replace('Remove the empty line', start, next, ''),
+          fix: ctx.replace('Remove the empty line', from, to, ''),
         });
       }
     }
