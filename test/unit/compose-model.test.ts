@@ -5,6 +5,8 @@ import {
   duplicateKeys,
   entries,
   getValue,
+  MAX_MERGE_WORK,
+  mergeOverflow,
   nodeAtPath,
   nodeSpan,
   parseCompose,
@@ -12,7 +14,10 @@ import {
   toPlain,
   topLevelPair,
   unresolvedAliases,
+  NESTED_TOO_DEEPLY,
 } from '../../server/src/core/compose/model';
+import { lintText } from '../../server/src/core/engine';
+import { deepYaml, mergeBomb } from '../helpers/corpus';
 import { findVarRefs, hasInterpolation, interpolate } from '../../server/src/core/compose/interpolate';
 import { parseDotenv } from '../../server/src/core/compose/dotenv';
 import {
@@ -82,6 +87,91 @@ describe('compose model', () => {
     assert.ok(Date.now() - start < 1000);
     assert.equal(r.value, undefined);
     assert.match(r.aliasBomb!.message, /Too many aliases/);
+  });
+
+  it('toPlain calls an alias bomb "too many aliases or merge keys"', () => {
+    const r = toPlain(parseCompose(mergeBomb(8, 8)));
+    assert.equal(r.value, undefined);
+    assert.match(r.aliasBomb!.message, /Too many aliases or merge keys/);
+  });
+
+  it('merge keys are resolved once per map: a merge-key bomb is linear', () => {
+    const bomb = parseCompose(mergeBomb(12, 12));
+    const start = performance.now();
+    const web = services(bomb)[0];
+    assert.deepEqual(
+      entries(bomb, web.node)
+        .map((e) => e.key)
+        .sort(),
+      ['image', ...Array.from({ length: 13 }, (_, i) => `k${i}`)].sort(),
+    );
+    assert.equal(mergeOverflow(bomb), undefined);
+    assert.ok(performance.now() - start < 1000, `${(performance.now() - start).toFixed(0)} ms`);
+  });
+
+  it('a map merging itself (alias inside its own anchor) terminates', () => {
+    const d = parseCompose(
+      'x-a: &a\n  k: v\n  <<: [*a, *a, *a]\nservices:\n  web:\n    <<: *a\n    image: x:1\n',
+    );
+    assert.deepEqual(
+      entries(d, services(d)[0].node).map((e) => [e.key, e.own]),
+      [
+        ['image', true],
+        ['k', false],
+      ],
+    );
+  });
+
+  it('merge resolution has a budget: beyond it, one "too many aliases or merge keys" finding', () => {
+    // One anchor of 1,000 keys merged by enough maps to take more than MAX_MERGE_WORK pairs.
+    const keys = 1000;
+    const maps = Math.ceil(MAX_MERGE_WORK / keys) + 2;
+    const out = ['x-big: &big'];
+    for (let i = 0; i < keys; i++) out.push(`  k${i}: v`);
+    out.push('x-users:');
+    for (let i = 0; i < maps; i++) out.push(`  u${i}:`, '    <<: *big');
+    out.push('services:', '  web:', '    image: nginx:1.27', '');
+    const d = parseCompose(out.join('\n'));
+    const start = performance.now();
+    const over = mergeOverflow(d);
+    assert.ok(over, 'over budget');
+    assert.ok(performance.now() - start < 2000);
+    const r = toPlain(d);
+    assert.equal(r.value, undefined);
+    assert.match(r.aliasBomb!.message, /Too many aliases or merge keys/);
+    const findings = lintText(out.join('\n'), 'compose').filter((f) =>
+      /too many aliases or merge keys/i.test(f.message),
+    );
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].ruleId, 'yaml-syntax');
+  });
+
+  it('merges as before: own keys first, then merged keys in merge order, later merges do not override', () => {
+    const d = parseCompose(
+      'x-a: &a\n  p: 1\n  q: 1\nx-b: &b\n  <<: *a\n  q: 2\n  r: 2\nservices:\n  web:\n    <<: [*b, {s: 3, p: 3}]\n    image: x:1\n',
+    );
+    const web = services(d)[0].node;
+    assert.deepEqual(
+      entries(d, web).map((e) => `${e.key}=${String((e.pair.value as { value?: unknown }).value)}`),
+      ['image=x:1', 'q=2', 'r=2', 'p=1', 's=3'],
+    );
+  });
+
+  it('deep nesting without aliases is "nested too deeply", never an alias bomb nor a stack overflow', () => {
+    for (const text of [deepYaml(1_000, 'block'), deepYaml(10_000, 'flow'), deepYaml(600, 'flow')]) {
+      const d = parseCompose(text);
+      const deep = d.errors.filter((e) => e.code === NESTED_TOO_DEEPLY);
+      assert.equal(deep.length, 1);
+      assert.match(deep[0].message, /nested too deeply/);
+      assert.deepEqual(
+        d.errors.filter((e) => /call stack/i.test(e.message)),
+        [],
+      );
+      assert.equal(toPlain(d).aliasBomb, undefined);
+    }
+    const shallow = parseCompose(deepYaml(400, 'block'));
+    assert.deepEqual(shallow.errors, []);
+    assert.equal(toPlain(shallow).aliasBomb, undefined);
   });
 
   it('nodeAtPath follows merges to where the key is written', () => {

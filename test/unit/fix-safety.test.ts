@@ -26,11 +26,7 @@ const CONFIG = { rules: {}, allRules: true };
  * Rules whose fixes fail on the corpus (found by this test; each with one example). Remove an entry
  * once the rule is fixed: the test then runs and guards it.
  */
-const KNOWN_BROKEN: Record<string, string> = {
-  // deviantony__docker-elk__extensions__fleet__agent-apmserver-compose.yml:36: appends `networks:` after
-  // `volumes:` at the end of the file, which compose-top-level-order then flags.
-  'compose-undefined-reference': 'its "Declare the network" fix adds a compose-top-level-order finding',
-};
+const KNOWN_BROKEN: Record<string, string> = {};
 
 interface Failure {
   rule: string;

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { lintText } from '../../../server/src/core/engine';
 import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester('compose-no-duplicate-exported-ports', {
@@ -19,4 +21,60 @@ ruleTester('compose-no-duplicate-exported-ports', {
       errors: [{ line: 7, column: 13 }],
     },
   ],
+});
+
+describe('compose-no-duplicate-exported-ports: scale', () => {
+  const only = ['compose-no-duplicate-exported-ports'];
+  const gen = (n: number, port: (i: number) => string) => {
+    const out = ['services:'];
+    for (let i = 0; i < n; i++) out.push(`  s${i}:`, '    image: x:1', '    ports:', `      - "${port(i)}"`);
+    return out.join('\n') + '\n';
+  };
+
+  it('2,000 services on the same port but different host IPs: no clash, fast', () => {
+    const t = performance.now();
+    const f = lintText(
+      gen(2000, (i) => `127.0.${i >> 8}.${i & 255}:80:80`),
+      'compose',
+      { only },
+    );
+    assert.equal(f.length, 0);
+    assert.ok(performance.now() - t < 2000, `${(performance.now() - t).toFixed(0)} ms`);
+  });
+
+  it('2,000 services on port 80: each clashes with the first', () => {
+    const f = lintText(
+      gen(2000, () => '80:80'),
+      'compose',
+      { only },
+    );
+    assert.equal(f.length, 1999);
+    assert.ok(f.every((x) => /Host port 80\/tcp is already published by service `s0`/.test(x.message)));
+  });
+
+  it('the earliest clash is named: all interfaces after a specific IP, a specific IP after all interfaces', () => {
+    const f = lintText(
+      gen(4, (i) => ['127.0.0.2:80:80', '127.0.0.1:80:80', '0.0.0.0:80:80', '127.0.0.1:80:80'][i]),
+      'compose',
+      { only },
+    );
+    assert.deepEqual(
+      f.map((x) => /service `(\w+)`/.exec(x.message)?.[1]),
+      ['s0', 's1'],
+    );
+  });
+
+  it('ranges of ports, wide ranges and protocols', () => {
+    const f = lintText(
+      gen(5, (i) => ['9000-9100:9000-9100', '9050:80/udp', '9050:80', '1-60000:1-60000', '59999:1'][i]),
+      'compose',
+      { only },
+    );
+    assert.deepEqual(
+      f.map((x) =>
+        /Host port (\S+) is already published by service `(\w+)`/.exec(x.message)?.slice(1).join(' '),
+      ),
+      ['9050/tcp s0', '9000/tcp s0', '59999/tcp s3'],
+    );
+  });
 });

@@ -121,6 +121,20 @@ ruleTester('compose-undefined-reference', {
       output: 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: base\n',
     },
     {
+      name: 'missing network: the new section goes after `services:`, before `volumes:` (usual top-level order)',
+      code: 'services:\n  web:\n    image: a:1\n    volumes: [data:/d]\n    networks:\n      - elk\n    # a comment of the service\n\n# volumes\nvolumes:\n  data:\n',
+      errors: [{ line: 6, column: 9, message: /network `elk`/ }],
+      output:
+        'services:\n  web:\n    image: a:1\n    volumes: [data:/d]\n    networks:\n      - elk\n    # a comment of the service\n\nnetworks:\n  elk: {}\n\n# volumes\nvolumes:\n  data:\n',
+    },
+    {
+      name: 'missing volume: after `networks:`, before `secrets:`, with no blank lines',
+      code: 'services:\n  web:\n    image: a:1\n    volumes: [data:/d]\n    secrets: [s]\nnetworks:\n  n: {}\nsecrets:\n  s:\n    file: ./s\n',
+      errors: [{ line: 4, column: 15, message: /volume `data`/ }],
+      output:
+        'services:\n  web:\n    image: a:1\n    volumes: [data:/d]\n    secrets: [s]\nnetworks:\n  n: {}\nvolumes:\n  data: {}\nsecrets:\n  s:\n    file: ./s\n',
+    },
+    {
       name: 'CRLF file',
       code: 'services:\r\n  web:\r\n    image: a:1\r\n    volumes: [data:/d]\r\n',
       errors: [{ line: 4, column: 15 }],

@@ -6,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { FileEdit, FileSystem, TextEdit } from '../types';
-import { deref, nodeSpan, topLevelPair, type ComposeModel, type YPair } from './model';
+import { deref, keyName, nodeSpan, topLevelPair, type ComposeModel, type YPair } from './model';
 
 /** The indentation unit of the file (from the first nested block map), two spaces by default. */
 export function indentUnit(model: ComposeModel): string {
@@ -129,7 +129,32 @@ export function appendToBlockMap(
   return edit(model, end, end, eol + body);
 }
 
-/** Edits that add `key: value` under the top-level `section` (creating the section at the end of the file). */
+/**
+ * The usual order of top-level keys (as `compose-top-level-order` has it): a new top-level section goes after
+ * the keys that come before it, so that adding one does not make the file out of order.
+ */
+export const TOP_LEVEL_ORDER = [
+  'x-*',
+  'version',
+  'name',
+  'include',
+  'services',
+  'models',
+  'networks',
+  'volumes',
+  'secrets',
+  'configs',
+];
+
+function topLevelRank(key: string): number {
+  const r = TOP_LEVEL_ORDER.indexOf(key.startsWith('x-') ? 'x-*' : key);
+  return r < 0 ? TOP_LEVEL_ORDER.length : r;
+}
+
+/**
+ * An edit that adds `key` under the top-level `section` (made when missing: after the last top-level key
+ * that comes before it in `TOP_LEVEL_ORDER`, else at the end of the file).
+ */
 export function addTopLevelEntry(
   model: ComposeModel,
   section: string,
@@ -147,9 +172,45 @@ export function addTopLevelEntry(
     valueLines.length === 1
       ? `${unit}${key}: ${valueLines[0]}`
       : `${unit}${key}:` + valueLines.map((l) => `${eol}${unit}${unit}${l}`).join('');
+  const block = `${section}:${eol}${body}${eol}`;
+  // After the last key that comes before `section`, when a key follows it (else: the end of the file).
+  const rank = topLevelRank(section);
+  let after = -1;
+  top.items.forEach((p, i) => {
+    const k = keyName(p);
+    if (k !== undefined && topLevelRank(k) < rank) after = i;
+  });
+  if (after >= 0 && after < top.items.length - 1) {
+    const prev = top.items[after];
+    const lineEnd = endOfLastLine(model, prev.value ?? prev.key);
+    if (lineEnd !== undefined) {
+      const lines = model.lines;
+      // Start of the line after `prev`, past the indented comment lines that still belong to its block.
+      const lineText = (l: number) => text.slice(lines.lineStarts[l], lines.lineEnd(l));
+      // A block's range can run over the comments and blank lines after it: back to its last content line.
+      const first = lines.positionAt(nodeSpan(prev.key)?.[0] ?? 0).line;
+      let last = lines.positionAt(lineEnd).line;
+      while (last > first && /^\s*(#.*)?$/.test(lineText(last))) last--;
+      let line = last + 1;
+      const lineCount = lines.lineStarts.length;
+      for (let l = line; l < lineCount; l++) {
+        const t = lineText(l);
+        if (/^[ \t]+#/.test(t)) line = l + 1;
+        else if (t.trim() !== '') break;
+      }
+      const next = top.items[after + 1];
+      const nextStart = nodeSpan(next.key)?.[0];
+      if (line < lineCount && nextStart !== undefined && lines.lineStarts[line] <= nextStart) {
+        const at = lines.lineStarts[line];
+        // Blank lines between top-level sections: keep the file's layout.
+        const blank = lineText(line).trim() === '' ? eol : '';
+        return edit(model, at, at, `${blank}${block}`);
+      }
+    }
+  }
   const end = text.length;
   const needsEol = end > 0 && !text.endsWith('\n') && !text.endsWith('\r');
-  return edit(model, end, end, `${needsEol ? eol : ''}${eol}${section}:${eol}${body}${eol}`);
+  return edit(model, end, end, `${needsEol ? eol : ''}${eol}${block}`);
 }
 
 /** The key's deref'd map value, or undefined. */

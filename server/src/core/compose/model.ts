@@ -8,7 +8,7 @@
  * package's own check is quadratic and is turned off).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
 
 /**
@@ -20,13 +20,32 @@ export const MAX_ALIAS_COUNT = 10_000;
 /** A document whose aliases expand to more nodes than this (and 50x its own size) is an alias bomb. */
 export const MAX_EXPANDED_NODES = 1_000_000;
 
+/**
+ * Merge-key (`<<`) resolution budget per model: the number of pairs taken from merged maps, summed over every
+ * map resolved (each map once: results are memoised). Real stacks need a few thousand; beyond this Berth stops
+ * expanding merges and reports "too many aliases or merge keys".
+ */
+export const MAX_MERGE_WORK = 500_000;
+
+/** Merges nested deeper than this (a map merging a map merging a map...) are not expanded further. */
+export const MAX_MERGE_DEPTH = 64;
+
+/**
+ * Collections nested deeper than this are not looked into (and the document gets one "nested too deeply"
+ * error). Real compose files nest about ten levels.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
+/** The code of the error `parseCompose` gives for documents nested deeper than `MAX_NESTING_DEPTH`. */
+export const NESTED_TOO_DEEPLY = 'NESTED_TOO_DEEPLY';
+
 export interface ComposeModel {
   kind: 'compose';
   text: string;
   lines: LineIndex;
   doc: Document.Parsed;
-  /** YAML syntax errors and warnings, with offsets. */
-  errors: { start: number; end: number; message: string; severity: 'error' | 'warning' }[];
+  /** YAML syntax errors and warnings, with offsets. `code` is set for `NESTED_TOO_DEEPLY`. */
+  errors: { start: number; end: number; message: string; severity: 'error' | 'warning'; code?: string }[];
 }
 
 export function parseCompose(text: string): ComposeModel {
@@ -37,14 +56,56 @@ export function parseCompose(text: string): ComposeModel {
     prettyErrors: false,
   });
   const errors: ComposeModel['errors'] = [];
-  for (const e of doc.errors)
+  // The yaml package composes recursively: extreme nesting ends in a caught stack overflow
+  // (RESOURCE_EXHAUSTION once per enclosing collection, or TAG_RESOLVE_FAILED when it hits a scalar).
+  // Those become one "nested too deeply" error.
+  let deep: { start: number; end: number } | undefined;
+  const overflowed = (e: YAMLError) => {
+    if (e.code !== 'RESOURCE_EXHAUSTION' && !/Maximum call stack size exceeded/i.test(e.message))
+      return false;
+    if (!deep || e.pos[0] < deep.start) deep = { start: e.pos[0], end: e.pos[1] };
+    return true;
+  };
+  for (const e of doc.errors) {
+    if (overflowed(e)) continue;
     errors.push({ start: e.pos[0], end: e.pos[1], message: e.message, severity: 'error' });
+  }
+  const warnings: ComposeModel['errors'] = [];
   for (const w of doc.warnings) {
+    if (overflowed(w)) continue;
     // Compose's merge tags are valid; the YAML library only says it does not know them.
     if (w.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(w.message)) continue;
-    errors.push({ start: w.pos[0], end: w.pos[1], message: w.message, severity: 'warning' });
+    warnings.push({ start: w.pos[0], end: w.pos[1], message: w.message, severity: 'warning' });
   }
+  // The first node below MAX_NESTING_DEPTH when the composer got that far (it usually does).
+  deep = tooDeep(doc.contents) ?? deep;
+  if (deep) errors.push({ ...deep, message: nestedTooDeeply(), severity: 'error', code: NESTED_TOO_DEEPLY });
+  errors.push(...warnings);
   return { kind: 'compose', text, lines, doc, errors };
+}
+
+function nestedTooDeeply(): string {
+  return `The document is nested too deeply (more than ${MAX_NESTING_DEPTH} levels): Berth does not check what is below that depth.`;
+}
+
+/** The first node deeper than `MAX_NESTING_DEPTH` collections, found without recursion. */
+function tooDeep(root: unknown): { start: number; end: number } | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (!isMap(n) && !isSeq(n)) continue;
+    if (d >= MAX_NESTING_DEPTH) {
+      const span = nodeSpan(n) ?? [0, 0];
+      return { start: span[0], end: Math.max(span[0], Math.min(span[1], span[0] + 1)) };
+    }
+    for (const it of (n as YAMLMap | YAMLSeq).items) {
+      if (isPair(it)) {
+        stack.push([it.value, d + 1]);
+        stack.push([it.key, d + 1]);
+      } else stack.push([it, d + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** The top-level pair with a scalar key `key`, if the document is a map. */
@@ -99,6 +160,8 @@ interface Analysis {
   nodeCount: number;
   /** Aliases whose anchor is not defined before them. */
   unresolved: Alias[];
+  /** Maps with a `<<` key, in document order. */
+  mergeMaps: YAMLMap[];
 }
 
 const analyses = new WeakMap<ComposeModel, Analysis>();
@@ -111,10 +174,11 @@ function analysis(model: ComposeModel): Analysis {
   const aliasTargets = new Map<Alias, Node>();
   const duplicates: Analysis['duplicates'] = [];
   const unresolved: Alias[] = [];
+  const mergeMaps: YAMLMap[] = [];
   let nodeCount = 0;
   // Document order, pre-order: an anchor is known before the aliases that follow it.
   const walk = (node: unknown, depth: number): void => {
-    if (node === null || typeof node !== 'object' || depth > 500) return;
+    if (node === null || typeof node !== 'object' || depth > MAX_NESTING_DEPTH) return;
     nodeCount++;
     if (isAlias(node)) {
       const t = anchors.get(node.source);
@@ -127,9 +191,11 @@ function analysis(model: ComposeModel): Analysis {
     if (isMap(node)) {
       const items = node.items;
       const seen = items.length > 1 ? new Map<string, YPair>() : undefined;
+      let merges = false;
       for (const p of items) {
         if (seen) {
           const k = keyName(p);
+          if (k === '<<') merges = true;
           if (k !== undefined && k !== '<<') {
             const f = seen.get(k);
             if (f) duplicates.push({ pair: p, first: f, name: k });
@@ -139,12 +205,13 @@ function analysis(model: ComposeModel): Analysis {
         walk(p.key, depth + 1);
         walk(p.value, depth + 1);
       }
+      if (merges || (items.length === 1 && keyName(items[0]) === '<<')) mergeMaps.push(node);
     } else if (isSeq(node)) {
       for (const it of node.items) walk(it, depth + 1);
     }
   };
   walk(model.doc.contents, 0);
-  a = { aliasTargets, duplicates, nodeCount, unresolved };
+  a = { aliasTargets, duplicates, nodeCount, unresolved, mergeMaps };
   analyses.set(model, a);
   return a;
 }
@@ -171,7 +238,7 @@ export function duplicateKeys(model: ComposeModel): Analysis['duplicates'] {
  * does not set itself. `own` tells whether the pair is written in this map (edits go there) or merged.
  */
 export function entries(model: ComposeModel, node: unknown): { key: string; pair: YPair; own: boolean }[] {
-  return entryIndex(model, node).list;
+  return resolved(model, node).list;
 }
 
 interface EntryIndex {
@@ -179,44 +246,106 @@ interface EntryIndex {
   byKey: Map<string, YPair>;
 }
 const EMPTY_INDEX: EntryIndex = { list: [], byKey: new Map() };
-const entryCache = new WeakMap<object, EntryIndex>();
+
+/** Merge resolution of one model: memoised per map, with a budget (see `MAX_MERGE_WORK`). */
+interface MergeState {
+  cache: WeakMap<object, EntryIndex>;
+  /** Maps being resolved (a map merging itself, through an alias inside its own anchor). */
+  active: Set<object>;
+  /** Pairs taken from merged maps so far. */
+  work: number;
+  /** Set once the budget or the depth limit is exceeded: the `<<` pair where it happened. */
+  overflow?: YPair;
+  /** Every merging map has been resolved once, in document order. */
+  primed?: boolean;
+}
+const mergeStates = new WeakMap<ComposeModel, MergeState>();
+
+function mergeState(model: ComposeModel): MergeState {
+  let st = mergeStates.get(model);
+  if (!st) {
+    st = { cache: new WeakMap(), active: new Set(), work: 0 };
+    mergeStates.set(model, st);
+  }
+  return st;
+}
 
 function entryIndex(model: ComposeModel, node: unknown, depth = 0): EntryIndex {
   const map = deref(model, node);
-  if (!isMap(map) || depth > 32) return EMPTY_INDEX;
-  const cached = entryCache.get(map);
+  if (!isMap(map)) return EMPTY_INDEX;
+  const st = mergeState(model);
+  const cached = st.cache.get(map);
   if (cached) return cached;
+  if (st.active.has(map)) return EMPTY_INDEX;
   const list: EntryIndex['list'] = [];
   const byKey = new Map<string, YPair>();
-  const merges: unknown[] = [];
+  const merges: { item: unknown; pair: YPair }[] = [];
   for (const p of map.items) {
     const k = keyName(p);
     if (k === undefined) continue;
     if (k === '<<') {
       const v = deref(model, p.value);
-      if (isSeq(v)) merges.push(...v.items);
-      else merges.push(p.value);
+      if (isSeq(v)) for (const item of v.items) merges.push({ item, pair: p });
+      else merges.push({ item: p.value, pair: p });
       continue;
     }
     if (byKey.has(k)) continue;
     byKey.set(k, p);
     list.push({ key: k, pair: p, own: true });
   }
-  for (const m of merges) {
-    for (const e of entryIndex(model, m, depth + 1).list) {
-      if (byKey.has(e.key)) continue;
-      byKey.set(e.key, e.pair);
-      list.push({ key: e.key, pair: e.pair, own: false });
+  if (merges.length) {
+    st.active.add(map);
+    for (const { item, pair } of merges) {
+      if (!st.overflow && depth >= MAX_MERGE_DEPTH) st.overflow = pair;
+      if (st.overflow) break;
+      const sub = entryIndex(model, item, depth + 1).list;
+      st.work += sub.length;
+      if (st.work > MAX_MERGE_WORK) {
+        st.overflow ??= pair;
+        break;
+      }
+      for (const e of sub) {
+        if (byKey.has(e.key)) continue;
+        byKey.set(e.key, e.pair);
+        list.push({ key: e.key, pair: e.pair, own: false });
+      }
     }
+    st.active.delete(map);
   }
   const idx = { list, byKey };
-  entryCache.set(map, idx);
+  st.cache.set(map, idx);
   return idx;
+}
+
+/**
+ * The merge-aware index of a map. The first call resolves every merging map of the document in document
+ * order (anchors before their aliases), so that results and the budget do not depend on which rule asks first.
+ */
+function resolved(model: ComposeModel, node: unknown): EntryIndex {
+  mergeOverflow(model);
+  return entryIndex(model, node);
+}
+
+/**
+ * Where merge-key resolution went over budget (`MAX_MERGE_WORK` pairs, or merges nested deeper than
+ * `MAX_MERGE_DEPTH`), after resolving every map of the document that has a `<<` key; undefined normally.
+ * Once over budget, `entries` stops expanding merges for the maps not resolved yet.
+ */
+export function mergeOverflow(model: ComposeModel): YPair | undefined {
+  const st = mergeState(model);
+  if (!st.primed) {
+    st.primed = true;
+    for (const m of analysis(model).mergeMaps) {
+      if (st.overflow) break;
+      entryIndex(model, m);
+    }
+  }
+  return st.overflow;
 }
 
 /** The pair for `key` in a map (own or merged). */
 export function getPair(model: ComposeModel, node: unknown, key: string): YPair | undefined {
-  return entryIndex(model, node).byKey.get(key);
+  return resolved(model, node).byKey.get(key);
 }
 
 /** The value node for `key` in a map (aliases followed). */
@@ -277,24 +406,28 @@ export function toPlain(model: ComposeModel): PlainResult {
     const memo = new Map<unknown, number>();
     let worst: Alias | undefined;
     let worstSize = 0;
-    const expanded = (target: unknown, depth: number): number => {
+    // `depth` counts aliases followed (an alias chain deeper than 64 is a bomb); `level` counts every step
+    // down (collections and aliases) and stops the walk below MAX_NESTING_DEPTH (parseCompose reports that).
+    const expanded = (target: unknown, depth: number, level: number): number => {
       const m = memo.get(target);
       if (m !== undefined) return m;
       memo.set(target, limit + 1); // an alias inside its own anchor is a cycle: a bomb too
-      const s = depth > 64 ? limit + 1 : walk(target, depth);
+      const s = depth > 64 ? limit + 1 : walk(target, depth, level);
       memo.set(target, s);
       return s;
     };
-    const walk = (n: unknown, depth: number): number => {
-      if (n === null || typeof n !== 'object') return 1;
+    const walk = (n: unknown, depth: number, level: number): number => {
+      if (n === null || typeof n !== 'object' || level > MAX_NESTING_DEPTH) return 1;
       if (isAlias(n)) {
         const t = a.aliasTargets.get(n);
-        return t ? expanded(t, depth + 1) : 1;
+        return t ? expanded(t, depth + 1, level + 1) : 1;
       }
       let s = 1;
       if (isMap(n) || isSeq(n)) {
         for (const it of (n as YAMLMap | YAMLSeq).items) {
-          s += isPair(it) ? walk(it.key, depth) + walk(it.value, depth) : walk(it, depth);
+          s += isPair(it)
+            ? walk(it.key, depth, level + 1) + walk(it.value, depth, level + 1)
+            : walk(it, depth, level + 1);
           if (s > limit) return limit + 1;
         }
       }
@@ -302,7 +435,7 @@ export function toPlain(model: ComposeModel): PlainResult {
     };
     let total = a.nodeCount;
     for (const [alias, target] of a.aliasTargets) {
-      const e = expanded(target, 0);
+      const e = expanded(target, 0, 0);
       if (e > worstSize) {
         worstSize = e;
         worst = alias;
@@ -315,7 +448,7 @@ export function toPlain(model: ComposeModel): PlainResult {
       r = {
         value: undefined,
         aliasBomb: {
-          message: `Too many aliases: this document would expand to more than ${limit.toLocaleString('en-US')} values (an "alias bomb"). Berth does not expand it.`,
+          message: `Too many aliases or merge keys: this document would expand to more than ${limit.toLocaleString('en-US')} values (an "alias bomb"). Berth does not expand it.`,
           start: span[0],
           end: span[1],
         },
@@ -324,13 +457,27 @@ export function toPlain(model: ComposeModel): PlainResult {
       return r;
     }
   }
-  // Anchored nodes are converted once and shared by their aliases.
+  const overflow = mergeOverflow(model);
+  if (overflow) {
+    const span = nodeSpan(overflow.key) ?? [0, 0];
+    r = {
+      value: undefined,
+      aliasBomb: {
+        message: `Too many aliases or merge keys: resolving the merge keys (\`<<\`) of this document takes more than ${MAX_MERGE_WORK.toLocaleString('en-US')} steps or ${MAX_MERGE_DEPTH} levels. Berth does not expand them all.`,
+        start: span[0],
+        end: span[1],
+      },
+    };
+    plains.set(model, r);
+    return r;
+  }
+  // Anchored nodes are converted once and shared by their aliases. Below MAX_NESTING_DEPTH: null.
   const conv = new Map<unknown, unknown>();
-  const js = (n: unknown): unknown => {
-    if (n === null || n === undefined) return null;
+  const js = (n: unknown, level = 0): unknown => {
+    if (n === null || n === undefined || level > MAX_NESTING_DEPTH) return null;
     if (isAlias(n)) {
       const t = a.aliasTargets.get(n);
-      return t ? js(t) : null;
+      return t ? js(t, level + 1) : null;
     }
     const anchored = !!(n as { anchor?: string }).anchor;
     if (anchored) {
@@ -342,7 +489,7 @@ export function toPlain(model: ComposeModel): PlainResult {
     else if (isSeq(n)) {
       const arr: unknown[] = [];
       if (anchored) conv.set(n, arr);
-      for (const it of n.items) arr.push(js(it));
+      for (const it of n.items) arr.push(js(it, level + 1));
       out = arr;
     } else if (isMap(n)) {
       const obj: Record<string, unknown> = {};
@@ -350,7 +497,7 @@ export function toPlain(model: ComposeModel): PlainResult {
       const put = (k: string, v: unknown) => {
         if (k === '__proto__' || Object.prototype.hasOwnProperty.call(obj, k)) return;
         if (tagOf(v) === '!reset') return;
-        obj[k] = js(v);
+        obj[k] = js(v, level + 1);
       };
       if (n.items.some((p) => isScalar(p.key) && p.key.value === '<<')) {
         for (const e of entries(model, n)) put(e.key, e.pair.value);

@@ -10,6 +10,27 @@ interface Published {
   to: number;
   proto: string;
   service: string;
+  /** Order of publication: the earliest clash is the one reported. */
+  seq: number;
+}
+
+/** The publishers of one `proto/port`: the first of all, the first on all interfaces, the first per host IP. */
+interface Slot {
+  port: number;
+  first: Published;
+  all?: Published;
+  /** Host IP -> first publisher, for IPs other than `first`'s (made when needed). */
+  byIp?: Map<string, Published>;
+}
+
+const allInterfaces = (ip: string) => ip === '*' || ip === '0.0.0.0' || ip === '::';
+
+/** The earliest publisher in `slot` that `p` clashes with (all interfaces clash with every host IP). */
+function clashIn(slot: Slot, ip: string): Published | undefined {
+  if (allInterfaces(ip)) return slot.first;
+  const a = slot.all;
+  const b = slot.first.ip === ip ? slot.first : slot.byIp?.get(ip);
+  return a && b ? (a.seq < b.seq ? a : b) : (a ?? b);
 }
 
 export default defineComposeRule(
@@ -23,15 +44,24 @@ export default defineComposeRule(
   },
   (ctx) => {
     const m = ctx.model;
-    // Ports by `proto/port` (ranges expanded up to 4096 ports; wider ones are compared one by one).
-    const byPort = new Map<string, Published[]>();
+    // Publishers by `proto/port`, then by host IP: O(1) per port (ranges expanded up to 4096 ports; wider
+    // ones are kept apart and compared one by one).
+    const byProto = new Map<string, Map<number, Slot>>();
+    const slotsOf = (proto: string) => {
+      let s = byProto.get(proto);
+      if (!s) byProto.set(proto, (s = new Map()));
+      return s;
+    };
     const wide: Published[] = [];
-    const all = (ip: string) => ip === '*' || ip === '0.0.0.0' || ip === '::';
-    const overlaps = (t: Published, p: Omit<Published, 'service'>) =>
-      t.proto === p.proto && t.from <= p.to && p.from <= t.to && (t.ip === p.ip || all(t.ip) || all(p.ip));
+    let seq = 0;
+    const overlaps = (t: Published, p: Omit<Published, 'service' | 'seq'>) =>
+      t.proto === p.proto &&
+      t.from <= p.to &&
+      p.from <= t.to &&
+      (t.ip === p.ip || allInterfaces(t.ip) || allInterfaces(p.ip));
     for (const svc of services(m)) {
       for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
-        let pub: Omit<Published, 'service'> | undefined;
+        let pub: Omit<Published, 'service' | 'seq'> | undefined;
         let span: [number, number] | undefined;
         if (isScalar(item)) {
           const l = literal(item);
@@ -60,10 +90,18 @@ export default defineComposeRule(
         const p = pub;
         let clash = wide.find((t) => overlaps(t, p));
         const narrow = p.to - p.from < 4096;
+        const slots = slotsOf(p.proto);
         if (!clash && narrow)
-          for (let port = p.from; port <= p.to && !clash; port++)
-            clash = byPort.get(`${p.proto}/${port}`)?.find((t) => overlaps(t, p));
-        if (!clash && !narrow) for (const list of byPort.values()) clash ??= list.find((t) => overlaps(t, p));
+          for (let port = p.from; port <= p.to && !clash; port++) {
+            const slot = slots.get(port);
+            if (slot) clash = clashIn(slot, p.ip);
+          }
+        if (!clash && !narrow)
+          for (const slot of slots.values()) {
+            if (slot.port < p.from || slot.port > p.to) continue;
+            clash = clashIn(slot, p.ip);
+            if (clash) break;
+          }
         if (clash) {
           const port = Math.max(clash.from, p.from);
           ctx.report({
@@ -71,14 +109,16 @@ export default defineComposeRule(
             message: `Host port ${port}/${p.proto} is already published by service \`${clash.service}\`: the second container cannot bind it.`,
           });
         }
-        const entry = { ...p, service: svc.name };
+        const entry: Published = { ...p, service: svc.name, seq: seq++ };
         if (!narrow) wide.push(entry);
         else
           for (let port = p.from; port <= p.to; port++) {
-            const k = `${p.proto}/${port}`;
-            const list = byPort.get(k);
-            if (list) list.push(entry);
-            else byPort.set(k, [entry]);
+            const slot = slots.get(port);
+            const all = allInterfaces(p.ip);
+            if (!slot) slots.set(port, { port, first: entry, all: all ? entry : undefined });
+            else if (all) slot.all ??= entry;
+            else if (slot.first.ip !== p.ip && !slot.byIp?.has(p.ip))
+              (slot.byIp ??= new Map()).set(p.ip, entry);
           }
       }
     }

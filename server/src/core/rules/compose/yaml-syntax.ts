@@ -1,4 +1,4 @@
-import { toPlain, unresolvedAliases, nodeSpan } from '../../compose/model';
+import { NESTED_TOO_DEEPLY, toPlain, unresolvedAliases, nodeSpan } from '../../compose/model';
 import { defineComposeRule } from '../rule';
 
 export default defineComposeRule(
@@ -19,7 +19,8 @@ export default defineComposeRule(
       if (/multiple documents/.test(message))
         message =
           'This file holds several YAML documents (`---`): Compose reads one. Split it into separate files.';
-      ctx.report({ range: ctx.range(e.start, end), message: `YAML syntax error: ${message}` });
+      if (e.code === NESTED_TOO_DEEPLY) ctx.report({ range: ctx.range(e.start, end), message });
+      else ctx.report({ range: ctx.range(e.start, end), message: `YAML syntax error: ${message}` });
     }
     for (const a of unresolvedAliases(m)) {
       const s = nodeSpan(a);
