@@ -1,20 +1,11 @@
 import { isMap } from 'yaml';
 import { keyName, type YPair } from '../../compose/model';
 import { checkOrder } from '../../compose/order';
+import { TOP_LEVEL_ORDER } from '../../compose/edit';
 import { defineComposeRule } from '../rule';
 
-const DEFAULT_ORDER = [
-  'x-*',
-  'version',
-  'name',
-  'include',
-  'services',
-  'models',
-  'networks',
-  'volumes',
-  'secrets',
-  'configs',
-];
+/** The order shared with the edits that add a top-level section (compose/edit.ts). */
+const DEFAULT_ORDER = TOP_LEVEL_ORDER;
 
 export default defineComposeRule(
   {
