@@ -16,20 +16,10 @@ import type { Heredoc } from '../../dockerfile/model';
 import { defineDockerfileRule, type RuleContext } from '../rule';
 import { runsInPosixShell } from './_packages';
 import { namesAt, outerInstruction, shellAt } from './_run-stage';
+import { PROXY_ARGS } from '../../dockerfile/scope';
 
 /** Codes that make no sense for a Dockerfile (ash support notice, `source` needing a directive). */
 const EXCLUDED = ['SC2187', 'SC1090', 'SC1091'];
-/** Variables the builder always provides. */
-const PREDEFINED = [
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'FTP_PROXY',
-  'ftp_proxy',
-  'NO_PROXY',
-  'no_proxy',
-];
 const TIMEOUT_MS = 10_000;
 
 let binary: string | null | undefined;
@@ -195,7 +185,8 @@ function instructionIgnores(instr: Instruction): Set<string> {
  * long export lines: a stage with 1,000 ENVs took seconds per script).
  */
 function exportsLine(names: string[], body: string): string {
-  const out = new Set(PREDEFINED);
+  // The proxy args the builder always provides (scope.ts owns the list).
+  const out = new Set<string>(PROXY_ARGS);
   for (const n of names) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) && body.includes(n)) out.add(n);
   return `export ${[...out].map((n) => `${n}=1`).join(' ')}`;
 }
