@@ -49,8 +49,12 @@ else
   # Step 1: fetch only; nothing runs (npm itself runs on the system's Node).
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   # Step 2: install scripts and native builds against Node 24 (code-server refuses other majors).
-  # The global npmrc has nodedir=/usr (Node 20 headers): override it.
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  # The global npmrc has nodedir=/usr (Node 20 headers): override it. Under `npm run e2e` the outer
+  # npm (Node 20) exports npm_config_user_agent="npm/... node/v20..."; the inner npm would take it as
+  # config and code-server's postinstall reads the Node major from it, so drop it and let the inner
+  # npm compute its own (node/v24).
+  env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
     npm rebuild --foreground-scripts --no-audit --no-fund --loglevel=error >"$HOST/node_modules/.rebuild.log" 2>&1 || {
     tail -50 "$HOST/node_modules/.rebuild.log" >&2
     log "npm rebuild failed (full log: $HOST/node_modules/.rebuild.log)"
