@@ -220,7 +220,8 @@ async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
   const filePath = filePathOf(doc);
   const { config, error } = await configFor(filePath);
   if (error) connection.console.warn(error);
-  const model = parseModel(doc.getText(), kind);
+  // The previous version's model: the parser takes over what the edit did not touch.
+  const model = parseModel(doc.getText(), kind, cached?.model);
   const lintOptions: LintOptions = {
     path: filePath,
     fs: fsys,

@@ -30,16 +30,24 @@ export function kindOfPath(path: string): FileKind | undefined {
   return undefined;
 }
 
-export function parseModel(text: string, kind: 'dockerfile'): DockerfileModel;
-export function parseModel(text: string, kind: 'compose'): ComposeModel;
-export function parseModel(text: string, kind: 'dockerignore'): DockerignoreModel;
-export function parseModel(text: string, kind: 'dockerfile' | 'compose'): Model;
-export function parseModel(text: string, kind: FileKind): AnyModel;
-export function parseModel(text: string, kind: FileKind): AnyModel {
+export function parseModel(text: string, kind: 'dockerfile', previous?: AnyModel): DockerfileModel;
+export function parseModel(text: string, kind: 'compose', previous?: AnyModel): ComposeModel;
+export function parseModel(text: string, kind: 'dockerignore', previous?: AnyModel): DockerignoreModel;
+export function parseModel(text: string, kind: 'dockerfile' | 'compose', previous?: AnyModel): Model;
+export function parseModel(text: string, kind: FileKind, previous?: AnyModel): AnyModel;
+/**
+ * `previous`: the model of an earlier version of the same document (the language server passes it on
+ * every keystroke); the Dockerfile parser takes over the unchanged part of it.
+ */
+export function parseModel(text: string, kind: FileKind, previous?: AnyModel): AnyModel {
   // A file over the size limit is not parsed at all: its model is empty and lintModel says why.
   const t = text.length > MAX_FILE_SIZE ? '' : text;
   const model =
-    kind === 'dockerfile' ? parseDockerfile(t) : kind === 'compose' ? parseCompose(t) : parseDockerignore(t);
+    kind === 'dockerfile'
+      ? parseDockerfile(t, previous?.kind === 'dockerfile' ? previous : undefined)
+      : kind === 'compose'
+        ? parseCompose(t)
+        : parseDockerignore(t);
   if (t !== text) oversized.set(model, text.length);
   return model;
 }

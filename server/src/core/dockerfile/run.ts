@@ -91,12 +91,35 @@ export function runCommands(instr: Instruction): RunCommand[] {
   }
 }
 
+/**
+ * Parsed scripts by text, across document versions: after a keystroke only the edited RUN is parsed
+ * again (the instructions after the edit are new objects at new offsets, with the same text). Scripts
+ * are never modified after parsing. Bounded: the oldest entries go first.
+ */
+const scripts = new Map<string, ShScript>();
+/** Characters of script text the cache holds at most (a parsed script takes some ten times its text). */
+const MAX_CACHED_CHARS = 256 * 1024;
+let cachedChars = 0;
+
 function safeParse(text: string): ShScript {
+  const hit = scripts.get(text);
+  if (hit) return hit;
+  let script: ShScript;
   try {
-    return parseShell(text);
+    script = parseShell(text);
   } catch (e) {
-    return { commands: [], hasPipe: false, errors: [{ start: 0, end: text.length, message: String(e) }] };
+    script = { commands: [], hasPipe: false, errors: [{ start: 0, end: text.length, message: String(e) }] };
   }
+  if (text.length <= MAX_CACHED_CHARS / 8) {
+    for (const k of scripts.keys()) {
+      if (cachedChars + text.length <= MAX_CACHED_CHARS) break;
+      scripts.delete(k);
+      cachedChars -= k.length;
+    }
+    scripts.set(text, script);
+    cachedChars += text.length;
+  }
+  return script;
 }
 
 /** All RUN commands of a model's instructions (ONBUILD RUN included), in order. */

@@ -146,8 +146,22 @@ function isOption(v: string): boolean {
   return v.length > 1 && v.charCodeAt(0) === 45; // '-'
 }
 
+/**
+ * Memo: rules ask for every command's resolution many times per analysis, and parsed scripts are
+ * shared across document versions (`run.ts`), so the memo carries over to the next keystroke.
+ */
+const resolved = new WeakMap<ShCommand, ResolvedCommand | null>();
+
 /** The command actually run, seeing through the wrappers listed at the top of this file. */
-export function resolveCommand(cmd: ShCommand): ResolvedCommand | undefined {
+export function resolveCommand(cmd: ShCommand): Readonly<ResolvedCommand> | undefined {
+  const hit = resolved.get(cmd);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = resolveUncached(cmd);
+  resolved.set(cmd, r ?? null);
+  return r;
+}
+
+function resolveUncached(cmd: ShCommand): ResolvedCommand | undefined {
   const words = cmd.words;
   if (!words.length) return undefined;
   const wrappers: string[] = [];

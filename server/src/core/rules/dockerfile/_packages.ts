@@ -221,11 +221,14 @@ export function hasRpmVersion(pkg: string): boolean {
   return rest.every((p) => /^[A-Za-z0-9.~^_:+*]+$/.test(p)) && rest.some((p) => /^[0-9]/.test(p));
 }
 
-const posixCache = new WeakMap<Instruction, boolean>();
+/** Per model: an instruction may be shared by the models of successive versions (see `parseDockerfile`). */
+const posixCache = new WeakMap<DockerfileModel, Map<Instruction, boolean>>();
 
 /** Does the RUN `instr` run in a POSIX shell (not PowerShell / cmd, not a Windows image's default)? */
 export function runsInPosixShell(model: DockerfileModel, instr: Instruction): boolean {
-  const hit = posixCache.get(instr);
+  let cache = posixCache.get(model);
+  if (!cache) posixCache.set(model, (cache = new Map()));
+  const hit = cache.get(instr);
   if (hit !== undefined) return hit;
   const shell = shellAt(model, instr);
   let ok: boolean;
@@ -237,7 +240,7 @@ export function runsInPosixShell(model: DockerfileModel, instr: Instruction): bo
       .replace(/\.exe$/, '');
     ok = !['pwsh', 'powershell', 'cmd'].includes(exe);
   } else ok = !isWindowsImage(externalBase(model, outerInstruction(model, instr).stageIndex));
-  posixCache.set(instr, ok);
+  cache.set(instr, ok);
   return ok;
 }
 
@@ -245,15 +248,25 @@ export function runsInPosixShell(model: DockerfileModel, instr: Instruction): bo
  * Every shell command RUN executes in a POSIX shell (shell form, heredoc scripts), with
  * `ONBUILD RUN` commands unless `onbuild` is false.
  */
-export function shellCommands(model: DockerfileModel, onbuild = true): RunCommand[] {
+export function shellCommands(model: DockerfileModel, onbuild = true): readonly RunCommand[] {
+  // Some forty rules ask for these on every analysis: computed once per model (and per `onbuild`).
+  let memo = shellCommandsMemo.get(model);
+  if (!memo) shellCommandsMemo.set(model, (memo = {}));
+  const key = onbuild ? 'withOnbuild' : 'withoutOnbuild';
+  const hit = memo[key];
+  if (hit) return hit;
   const out: RunCommand[] = [];
   for (const c of allRunCommands(model.instructions)) {
     if (!onbuild && isOnbuildTarget(model, c.instr)) continue;
     if (!runsInPosixShell(model, c.instr)) continue;
     out.push(c);
   }
-  return out;
+  return (memo[key] = out);
 }
+const shellCommandsMemo = new WeakMap<
+  DockerfileModel,
+  { withOnbuild?: readonly RunCommand[]; withoutOnbuild?: readonly RunCommand[] }
+>();
 
 /** yum / dnf options that take a separate value (after the subcommand). */
 export const RPM_VALUE_OPTS = [
