@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stubPrettier, yamlWithoutEnvLookups } from './esbuild-plugins.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -73,16 +74,6 @@ function heading(t) {
 // The core, bundled from source for this run (esbuild, into .bench/: gitignored, never shipped)
 // ------------------------------------------------------------------------------------------------
 
-const stubPrettier = {
-  name: 'stub-prettier',
-  setup(b) {
-    b.onResolve({ filter: /^prettier(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'module.exports = { format: async (s) => s };',
-      loader: 'js',
-    }));
-  },
-};
 const tBundle = now();
 await build({
   entryPoints: {
@@ -97,7 +88,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  plugins: [stubPrettier],
+  plugins: [stubPrettier, yamlWithoutEnvLookups],
 });
 const core = require(path.join(OUT, 'core.cjs'));
 const gen = require(path.join(OUT, 'corpus.cjs'));

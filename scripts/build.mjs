@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { stubPrettier, yamlWithoutEnvLookups } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -38,18 +39,6 @@ for (const dir of [join(root, 'server/src/core/compose/generated'), join(root, '
 }
 if (process.argv.includes('--generate-only')) process.exit(0);
 
-/** yaml-language-server imports prettier for YAML formatting, which Berth does not offer for compose files: stub it. */
-const stubPrettier = {
-  name: 'stub-prettier',
-  setup(b) {
-    b.onResolve({ filter: /^prettier(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'module.exports = { format: async (s) => s };',
-      loader: 'js',
-    }));
-  },
-};
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -73,7 +62,7 @@ await Promise.all([
     ...common,
     entryPoints: { server: join(root, 'server/src/server.ts'), cli: join(root, 'server/src/cli.ts') },
     outdir: join(root, 'server/out'),
-    plugins: [stubPrettier],
+    plugins: [stubPrettier, yamlWithoutEnvLookups],
     banner: { js: '' },
   }),
 ]);

@@ -51,6 +51,7 @@ import {
   type ComposeProject,
 } from './core/compose/project';
 import { CachedFileSystem } from './features/cached-fs';
+import { Lru } from './features/lru';
 import { composeCompletion, composeFolding, composeHover } from './features/compose-schema';
 import { nameCompletions, stageDefinition, symbolHover, varHover } from './features/compose-assist';
 import {
@@ -168,15 +169,46 @@ function filePathOf(doc: TextDocument): string | undefined {
   return u.scheme === 'file' ? u.fsPath : undefined;
 }
 
-interface Analysis {
-  version: number;
-  model: AnyModel;
-  /** Findings so far: the fast rules, plus the deferred ones once `deferredDone`. */
-  findings: Finding[];
-  lintOptions: LintOptions;
-  deferredDone: boolean;
+/**
+ * Parsed models are kept for the most recently used documents only (`lru.ts` says why); the findings of
+ * every open document are kept.
+ */
+const MODELS_KEPT = 24;
+const models = new Lru<Analysis, AnyModel>(MODELS_KEPT);
+
+/** One analysed version of a document. */
+class Analysis {
   /** dockerfile-utils' syntax diagnostics, computed in the deferred pass too (they cost more than all of Berth's rules). */
-  syntax: Diagnostic[];
+  syntax: Diagnostic[] = [];
+  deferredDone = false;
+
+  constructor(
+    readonly version: number,
+    private readonly text: string,
+    private readonly kind: Kind,
+    model: AnyModel,
+    readonly lintOptions: LintOptions,
+    /** Findings so far: the fast rules, plus the deferred ones once `deferredDone`. */
+    public findings: Finding[],
+  ) {
+    models.set(this, model);
+  }
+
+  /** The model of this version (parsed again if it was let go). */
+  get model(): AnyModel {
+    let m = models.get(this);
+    if (!m) models.set(this, (m = parseModel(this.text, this.kind)));
+    return m;
+  }
+
+  /** The model if it is still in memory: the parser's starting point for the next version. */
+  keptModel(): AnyModel | undefined {
+    return models.peek(this);
+  }
+
+  forget(): void {
+    models.delete(this);
+  }
 }
 
 /** Rules that spawn a process (ShellCheck): run once the user pauses, not on every keystroke. */
@@ -221,7 +253,8 @@ async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
   const { config, error } = await configFor(filePath);
   if (error) connection.console.warn(error);
   // The previous version's model: the parser takes over what the edit did not touch.
-  const model = parseModel(doc.getText(), kind, cached?.model);
+  const text = doc.getText();
+  const model = parseModel(text, kind, cached?.keptModel());
   const lintOptions: LintOptions = {
     path: filePath,
     fs: fsys,
@@ -230,10 +263,13 @@ async function analyse(doc: TextDocument): Promise<Analysis | undefined> {
   };
   // Rules that run an external program stay off the keystroke path: they run in a deferred pass.
   const findings = lintModel(model, { ...lintOptions, exclude: DEFERRED_RULES });
-  const a: Analysis = { version: doc.version, model, findings, lintOptions, deferredDone: false, syntax: [] };
+  const a = new Analysis(doc.version, text, kind, model, lintOptions, findings);
   // A newer version may have been analysed while we awaited the settings: keep the newest.
   const now = analyses.get(doc.uri);
-  if (!now || now.version <= a.version) analyses.set(doc.uri, a);
+  if (!now || now.version <= a.version) {
+    now?.forget();
+    analyses.set(doc.uri, a);
+  }
   return a;
 }
 
@@ -376,6 +412,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache = undefined;
+  models.clear();
   analyses.clear();
   for (const d of documents.all()) scheduleValidation(d, 0);
   if (hasCodeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -393,6 +430,7 @@ documents.onDidClose((e) => {
   const d = deferredTimers.get(e.document.uri);
   if (d) clearTimeout(d);
   deferredTimers.delete(e.document.uri);
+  analyses.get(e.document.uri)?.forget();
   analyses.delete(e.document.uri);
   publishedVersion.delete(e.document.uri);
   // The file on disk is what other documents see now.
@@ -412,6 +450,7 @@ connection.onDidChangeWatchedFiles((p) => {
   }
   if (!p.changes.length) fsys.invalidate();
   clearListingCache();
+  models.clear();
   analyses.clear();
   for (const d of documents.all()) scheduleValidation(d);
 });
@@ -430,6 +469,7 @@ function recheckDependents(doc: TextDocument): void {
     if (!a || a.model.kind !== 'compose') continue;
     const project = projectOf({ model: a.model, path: filePathOf(other), fs: fsys });
     if (!project.files.some((f) => f.role !== 'self' && f.path === p)) continue;
+    a.forget();
     analyses.delete(other.uri);
     scheduleValidation(other, (settingsCache?.debounceMs ?? 60) * 3);
   }

@@ -208,4 +208,33 @@ describe('language server over stdio', function () {
     assert.equal(byRule(p.diagnostics, 'apt-no-install-recommends').length, 1);
     assert.equal(client.stderr, '');
   });
+
+  it('serves a document whose parsed model was let go (more documents open than models kept)', async () => {
+    const first = 'file://' + path.join(dir, 'first', 'Dockerfile');
+    const text = 'FROM debian:12\nRUN apt-get install -y curl\nRUN echo one\n';
+    client.open(first, 'dockerfile', text);
+    await client.waitForDiagnostics(first);
+    // Forty more documents: the server keeps the models of the most recent ones only.
+    for (let i = 0; i < 40; i++) {
+      const uri = 'file://' + path.join(dir, `other${i}`, 'Dockerfile');
+      client.open(uri, 'dockerfile', `FROM alpine:3.20\nRUN apk add curl${i}\n`);
+      await client.waitForDiagnostics(uri);
+    }
+    const diag = byRule((await client.waitForDiagnostics(first)).diagnostics, 'apt-no-install-recommends')[0];
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: first },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    assert.ok(actions.some((a) => a.title === 'Fix: Add --no-install-recommends'));
+    const symbols: any[] = await client.request('textDocument/documentSymbol', {
+      textDocument: { uri: first },
+    });
+    assert.ok(symbols.length > 0);
+    // An edit after that: the next version is analysed from scratch, with the same findings as a fresh open.
+    const v = client.change(first, text + 'RUN apt-get install -y git\n');
+    const p = await client.waitForDiagnostics(first, (x) => x.version === v);
+    assert.equal(byRule(p.diagnostics, 'apt-no-install-recommends').length, 2);
+    assert.equal(client.stderr, '');
+  });
 });
