@@ -7,9 +7,8 @@ export { fixAllText } from './core/actions';
 export { applyEdits, compatibleFixes } from './core/fix';
 export { allRules } from './core/rules/index';
 export { emptyConfig } from './core/config';
-/** What the language server adds per version: dockerfile-utils syntax checks, yaml-language-server schema checks. */
+/** What the language server adds per version: dockerfile-utils syntax checks (in its deferred pass). */
 export { dockerfileSyntaxDiagnostics, DOCKERFILE_UTILS_MAX_LINES } from './features/dockerfile-service';
-export { composeSchemaDiagnostics } from './features/compose-schema';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 /** The server's file system view (rules that read the build context, env files, or run shellcheck need one). */
 export { NodeFileSystem } from './node-fs';

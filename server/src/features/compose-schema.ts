@@ -1,17 +1,12 @@
 /**
- * Compose schema features (validation, completion, hover, symbols) from yaml-language-server used as
- * a library against the compose-spec JSON schema shipped with Berth: fully offline.
+ * Compose schema features (completion, hover, symbols, folding) from yaml-language-server used as
+ * a library against the compose-spec JSON schema shipped with Berth: fully offline. Validation is Berth's own
+ * compose-schema rule (ajv, messages at the offending key).
  * Loaded lazily, on the first compose file (the module costs ~0.8 s to load).
  */
 import { composeSpecSchema } from '../core/compose/schema-source';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type {
-  CompletionList,
-  Diagnostic,
-  DocumentSymbol,
-  Hover,
-  Position,
-} from 'vscode-languageserver-types';
+import type { CompletionList, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 
 export const COMPOSE_SCHEMA_URI = 'berth-schema://compose-spec.json';
 
@@ -55,11 +50,6 @@ function getService(): YamlService {
   } as never);
   service = s;
   return s;
-}
-
-export async function composeSchemaDiagnostics(doc: TextDocument): Promise<Diagnostic[]> {
-  const diags = await getService().doValidation(doc, false);
-  return diags.map((d) => ({ ...d, source: 'berth-schema' }));
 }
 
 export async function composeCompletion(doc: TextDocument, pos: Position): Promise<CompletionList> {
