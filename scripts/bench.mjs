@@ -456,6 +456,8 @@ class Session {
     // BERTH_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=.bench/prof" profiles the server sessions.
     const nodeArgs = process.env.BERTH_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+      // The environment the extension gives the server (server/src/launch.ts).
+      env: { ...process.env, ...core.SERVER_ENV },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.stderr = '';

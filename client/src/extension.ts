@@ -11,17 +11,22 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/index';
+import { SERVER_ENV } from '../../server/src/launch';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { env: { ...process.env, ...SERVER_ENV } },
+    },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+      options: { execArgv: ['--nolazy', '--inspect=6019'], env: { ...process.env, ...SERVER_ENV } },
     },
   };
   const clientOptions: LanguageClientOptions = {
