@@ -10,6 +10,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
+import { parseComposeFast } from './fast-yaml';
 
 /**
  * Aliases allowed when converting to plain JS (`doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })`) before we
@@ -50,11 +51,8 @@ export interface ComposeModel {
 
 export function parseCompose(text: string): ComposeModel {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, {
-    keepSourceTokens: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  // The fast path builds the same Document for the common subset of YAML (see fast-yaml.ts).
+  const doc = parseComposeFast(text) ?? parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const errors: ComposeModel['errors'] = [];
   // The yaml package composes recursively: extreme nesting ends in a caught stack overflow
   // (RESOURCE_EXHAUSTION once per enclosing collection, or TAG_RESOLVE_FAILED when it hits a scalar).
