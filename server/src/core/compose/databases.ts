@@ -68,6 +68,10 @@ const BY_REPO: Record<string, DatabaseInfo> = {
   'cockroachdb/cockroach': { label: 'CockroachDB', ports: [26257] },
 };
 
+/** The last path segment of every repository above (`postgis/postgis` -> `postgis`). */
+const LAST_SEGMENTS: Record<string, true> = {};
+for (const repo of Object.keys(BY_REPO)) LAST_SEGMENTS[repo.slice(repo.lastIndexOf('/') + 1)] = true;
+
 /** The database an image reference runs, if it is a well-known one (`docker.io/library/postgres:16` -> PostgreSQL). */
 export function databaseOf(image: string | undefined): DatabaseInfo | undefined {
   if (!image || image.includes('${')) return undefined;
@@ -76,6 +80,9 @@ export function databaseOf(image: string | undefined): DatabaseInfo | undefined 
   const colon = ref.lastIndexOf(':');
   if (colon > slash) ref = ref.slice(0, colon);
   ref = ref.toLowerCase();
+  // Most images are not databases: their last path segment names none (checked with `in`, as the lookups
+  // below are, so that the answer is the same for every name).
+  if (!(ref.slice(ref.lastIndexOf('/') + 1) in LAST_SEGMENTS)) return undefined;
   const parts = ref.split('/');
   // Drop a registry host (has a dot or a port, or is localhost) and `library/`.
   if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();

@@ -2,7 +2,7 @@
  * Minimal text edits on a compose document: add an entry to a (top-level or nested) mapping, insert a key
  * in a service, with the file's own indentation and line breaks. Never reprints the document.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yaml-nodes';
 import type { Alias, YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { FileEdit, FileSystem, TextEdit } from '../types';
@@ -232,7 +232,6 @@ export function reorderItems(
 ): TextEdit | undefined {
   if (collection.flow || collection.items.length < 2) return undefined;
   if (order.every((o, i) => o === i)) return undefined;
-  if (!anchorsStayBeforeAliases(collection.items, order)) return undefined;
   const lines = model.lines;
   const text = model.text;
   const chunks: { start: number; end: number }[] = [];
@@ -255,14 +254,22 @@ export function reorderItems(
     chunks.push({ start, end: lines.lineEnd(endLine) });
   }
   for (let i = 1; i < chunks.length; i++) if (chunks[i].start <= chunks[i - 1].end) return undefined;
+  const s = chunks[0].start;
+  const e = chunks[chunks.length - 1].end;
+  // Walking the items for their anchors and aliases is the costly part when thousands of services are
+  // sorted: only done when the text says that an alias may move before an anchor.
+  const from = Math.min(s, nodeSpan(collection)?.[0] ?? 0);
+  if (
+    mayPutAliasBeforeAnchor(text, from, chunks, order) &&
+    !anchorsStayBeforeAliases(collection.items, order)
+  )
+    return undefined;
   let out = '';
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[order[i]];
     out += text.slice(c.start, c.end);
     if (i + 1 < chunks.length) out += text.slice(chunks[i].end, chunks[i + 1].start);
   }
-  const s = chunks[0].start;
-  const e = chunks[chunks.length - 1].end;
   return edit(model, s, e, out);
 }
 
@@ -294,13 +301,56 @@ function anchorsStayBeforeAliases(items: unknown[], order: number[]): boolean {
     return o;
   });
   if (!info.some((x) => x.anchors.size)) return true;
-  const newPos = new Map<number, number>();
-  order.forEach((orig, pos) => newPos.set(orig, pos));
-  for (let i = 0; i < items.length; i++)
+  const newPos: number[] = [];
+  order.forEach((orig, pos) => (newPos[orig] = pos));
+  // Alias name -> the items that use it (not items x items: thousands of services can be sorted).
+  const users = new Map<string, number[]>();
+  info.forEach((x, j) => {
+    for (const a of x.aliases) {
+      const list = users.get(a);
+      if (list) list.push(j);
+      else users.set(a, [j]);
+    }
+  });
+  for (let i = 0; i < info.length; i++)
     for (const a of info[i].anchors)
-      for (let j = 0; j < items.length; j++)
-        if (j !== i && info[j].aliases.has(a) && newPos.get(i)! > newPos.get(j)!) return false;
+      for (const j of users.get(a) ?? []) if (j !== i && newPos[i] > newPos[j]) return false;
   return true;
+}
+
+/**
+ * False when the new order cannot put an alias before an anchor, judged from the text alone (no walk of
+ * the items): an item's anchors (`&a`) and aliases (`*a`) are written between the end of the previous item
+ * (`from` for the first: a sequence item's `- &a` line comes before its content) and its own end, so when
+ * no item with a `*` there moves before an item with a `&` there, no alias can.
+ */
+function mayPutAliasBeforeAnchor(
+  text: string,
+  from: number,
+  chunks: { start: number; end: number }[],
+  order: number[],
+): boolean {
+  if (!text.slice(from, chunks[chunks.length - 1].end).includes('&')) return false;
+  const newPos: number[] = [];
+  order.forEach((orig, pos) => (newPos[orig] = pos));
+  const amp: number[] = [];
+  // The two smallest new positions of items with a `*` (an item's own alias does not count).
+  let star1 = Infinity;
+  let star1Item = -1;
+  let star2 = Infinity;
+  for (let i = 0; i < chunks.length; i++) {
+    const part = text.slice(i === 0 ? from : chunks[i - 1].end, chunks[i].end);
+    if (part.includes('&')) amp.push(i);
+    if (part.includes('*')) {
+      const p = newPos[i];
+      if (p < star1) {
+        star2 = star1;
+        star1 = p;
+        star1Item = i;
+      } else if (p < star2) star2 = p;
+    }
+  }
+  return amp.some((i) => (i === star1Item ? star2 : star1) < newPos[i]);
 }
 
 function isPairLike(x: unknown): x is YPair {

@@ -6,8 +6,21 @@ import type { RuleContext } from '../rules/rule';
 import { reorderItems } from './edit';
 import { nodeSpan, type ComposeModel } from './model';
 
+/**
+ * `a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })` with the collator made once:
+ * `localeCompare` with options builds a new collator on every call (slow when sorting thousands of keys).
+ */
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/** `a.localeCompare(b)` (the default locale and options), with the collator made once. */
+const DEFAULT_COLLATOR = new Intl.Collator();
+
 export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The same as `a.localeCompare(b)`, faster. */
+export function localeCompare(a: string, b: string): number {
+  return DEFAULT_COLLATOR.compare(a, b);
 }
 
 /**

@@ -16,7 +16,7 @@ import { interpolate } from './interpolate';
 import { parseDotenv, type Dotenv, type DotenvEntry } from './dotenv';
 import { deref, getValue, parseCompose, scalarText, seqItems, services, type ComposeModel } from './model';
 import { composeIndex, type ComposeDefinition, type SymbolKind } from './symbols';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-nodes';
 
 /** A FileSystem that can also say when a file changed (optional: without it, file texts are compared). */
 export interface ComposeFileSystem extends FileSystem {

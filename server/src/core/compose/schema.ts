@@ -4,7 +4,7 @@
  * key ("did you mean `depends_on`?"); wrong types at the value.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml-nodes';
 import { closest, editDistance } from '../text';
 import { composeSpecSchema } from './schema-source';
 import { hasInterpolation } from './interpolate';

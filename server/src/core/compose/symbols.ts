@@ -3,7 +3,7 @@
  * defined, and every place that refers to one, with exact ranges. Used by the reference checks and by
  * the editor features (hover, go to definition, rename, completion).
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-nodes';
 import type { Scalar } from 'yaml';
 import {
   deref,
@@ -85,6 +85,12 @@ export function isNamedVolumeSource(src: string): boolean {
 
 /** Split a short volume spec `src:dst[:mode]` (Windows drive letters kept). */
 export function splitVolumeSpec(spec: string): string[] {
+  // Every `:` splits except after a one-letter drive followed by a slash: without one, `split` says the same.
+  const fast = spec.split(':');
+  let drive = false;
+  for (let i = 0; i < fast.length - 1 && !drive; i++)
+    drive = fast[i].length === 1 && /[A-Za-z]/.test(fast[i]) && /^[\\/]/.test(fast[i + 1]);
+  if (!drive) return fast;
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < spec.length; i++) {

@@ -2,12 +2,20 @@
  * The host side of a service's `volumes:` entries, shared by `compose-docker-socket` and
  * `compose-source-bind-mount`. Not a rule (the file name starts with `_`).
  */
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, nodeSpan, scalarText, seqItems, type ComposeModel } from '../../compose/model';
 import { innerSpan, textMapsToSource } from '../../compose/rule-util';
 
 /** Split a short volume spec `src:dst[:mode]`, keeping `${VAR:-x}` and Windows drive letters whole. */
 export function splitVolume(spec: string): string[] {
+  // Without `$`, every `:` splits except after a one-letter drive followed by a slash: most specs.
+  if (!spec.includes('$')) {
+    const fast = spec.split(':');
+    let drive = false;
+    for (let i = 0; i < fast.length - 1 && !drive; i++)
+      drive = fast[i].length === 1 && /[A-Za-z]/.test(fast[i]) && /^[\\/]/.test(fast[i + 1]);
+    if (!drive) return fast;
+  }
   const parts: string[] = [];
   let cur = '';
   let depth = 0;
@@ -45,8 +53,23 @@ export interface VolumeSource {
   end: number;
 }
 
-/** The entries of a service's `volumes:` that have a source (short or long syntax). */
-export function volumeSources(m: ComposeModel, service: unknown): VolumeSource[] {
+const cache = new WeakMap<object, readonly VolumeSource[]>();
+
+/**
+ * The entries of a service's `volumes:` that have a source (short or long syntax). Cached per service node
+ * (a node belongs to one model): several rules read them.
+ */
+export function volumeSources(m: ComposeModel, service: unknown): readonly VolumeSource[] {
+  const key = service !== null && typeof service === 'object' ? service : undefined;
+  let out = key && cache.get(key);
+  if (!out) {
+    out = collectVolumeSources(m, service);
+    if (key) cache.set(key, out);
+  }
+  return out;
+}
+
+function collectVolumeSources(m: ComposeModel, service: unknown): VolumeSource[] {
   const out: VolumeSource[] = [];
   for (const item of seqItems(m, getValue(m, service, 'volumes'))) {
     if (isScalar(item) && typeof item.value === 'string') {

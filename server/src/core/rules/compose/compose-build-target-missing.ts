@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { parseDockerfile } from '../../dockerfile/parser';
 import { getValue, scalarText, services } from '../../compose/model';
 import { expandVars as expand, projectOf } from '../../compose/project';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../../compose/yaml-nodes';
 import { getPair, getValue, keySpan, services } from '../../compose/model';
 import { defineComposeRule } from '../rule';
 

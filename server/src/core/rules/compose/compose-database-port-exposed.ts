@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { databaseOf } from '../../compose/databases';
 import { appendToBlockMap } from '../../compose/edit';
 import { getValue, scalarText, seqItems, services } from '../../compose/model';

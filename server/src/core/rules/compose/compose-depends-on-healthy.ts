@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { databaseOf, type DatabaseInfo } from '../../compose/databases';
 import { appendToBlockMap, columnOf, indentUnit } from '../../compose/edit';
@@ -76,13 +76,19 @@ export default defineComposeRule(
     const project = projectOf(ctx);
     const eol = m.lines.eol;
     const unit = indentUnit(m);
+    // What each dependency name is, once per name (thousands of services depend on the same few).
+    const known = new Map<string, Target | undefined>();
+    const target = (name: string) => {
+      if (!known.has(name)) known.set(name, targetOf(m, project, name));
+      return known.get(name);
+    };
     for (const svc of services(m)) {
       const pair = getPair(m, svc.node, 'depends_on');
       if (!pair) continue;
       const dep = deref(m, pair.value);
       if (isSeq(dep)) {
         const names = (dep as YAMLSeq).items.map((x) => scalarText(deref(m, x)));
-        const targets = names.map((n) => (n ? targetOf(m, project, n) : undefined));
+        const targets = names.map((n) => (n ? target(n) : undefined));
         if (!targets.some((t) => t)) continue;
         // One rewrite of the list into the long form, shared by the findings of this list.
         let fix: Fix | undefined;
@@ -136,7 +142,7 @@ export default defineComposeRule(
         });
       } else if (isMap(dep)) {
         for (const e of entries(m, dep)) {
-          const t = targetOf(m, project, e.key);
+          const t = target(e.key);
           if (!t) continue;
           const v = deref(m, e.pair.value);
           const cond = getValue(m, v, 'condition');

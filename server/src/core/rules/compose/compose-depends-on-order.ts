@@ -1,4 +1,4 @@
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../../compose/yaml-nodes';
 import { getValue, keyName, scalarText, services, type YPair } from '../../compose/model';
 import { checkOrder, naturalCompare } from '../../compose/order';
 import { defineComposeRule } from '../rule';

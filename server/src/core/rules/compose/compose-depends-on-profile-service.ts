@@ -1,8 +1,8 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { entries, getValue, scalarText, services } from '../../compose/model';
 import { projectOf, resolveVar, serviceProfiles, type ComposeProject } from '../../compose/project';
 import { onceReporter } from '../../compose/rule-util';
-import { composeIndex } from '../../compose/symbols';
+import { composeIndex, type ComposeReference } from '../../compose/symbols';
 import { defineComposeRule } from '../rule';
 
 /** References that make Compose require the other service (compose-go turns them all into `depends_on`). */
@@ -48,12 +48,25 @@ export default defineComposeRule(
       .filter(Boolean);
     if (active.includes('*')) return;
     const report = onceReporter(ctx);
-    const refs = composeIndex(m).references.filter((r) => r.kind === 'service' && REQUIRING.has(r.via));
-    if (!refs.length) return;
+    // The requiring references grouped by the service that makes them (document order kept).
+    const refsOf = new Map<string, ComposeReference[]>();
+    for (const r of composeIndex(m).references) {
+      if (r.kind !== 'service' || !REQUIRING.has(r.via) || r.service === undefined) continue;
+      const list = refsOf.get(r.service);
+      if (list) list.push(r);
+      else refsOf.set(r.service, [r]);
+    }
+    if (!refsOf.size) return;
+    // profilesOf depends on the project only: once per name.
+    const profiles = new Map<string, string[] | undefined>();
+    const profilesOfName = (name: string) => {
+      if (!profiles.has(name)) profiles.set(name, profilesOf(project, name));
+      return profiles.get(name);
+    };
     for (const svc of services(m)) {
-      const mine = refs.filter((r) => r.service === svc.name);
-      if (!mine.length) continue;
-      const own = profilesOf(project, svc.name);
+      const mine = refsOf.get(svc.name);
+      if (!mine) continue;
+      const own = profilesOfName(svc.name);
       if (own === undefined || own.length) continue;
       // `depends_on: {x: {required: false}}`: Compose only warns when x is disabled.
       const optional = new Set<string>();
@@ -66,7 +79,7 @@ export default defineComposeRule(
       for (const r of mine) {
         if (r.via === 'depends_on' && optional.has(r.name)) continue;
         if (!project.serviceDefs(r.name).length) continue; // compose-undefined-reference's business
-        const theirs = profilesOf(project, r.name);
+        const theirs = profilesOfName(r.name);
         if (!theirs?.length || theirs.some((p) => active.includes(p))) continue;
         const list = theirs.map((p) => `\`${p}\``).join(' or ');
         const how =

@@ -7,6 +7,8 @@ import { defineComposeRule } from '../rule';
 
 /** What a host path gives access to, when it is the Docker daemon's socket (or a directory holding it). */
 function socketOf(path: string): string | undefined {
+  // Every answer below needs `docker` or `run` in the path (most paths have neither).
+  if (!/docker|run/i.test(path)) return undefined;
   const p = path
     .replace(/\\/g, '/')
     .replace(/^\/\/(?!\.\/)/, '/')

@@ -1,10 +1,11 @@
 import * as nodePath from 'node:path';
-import { isMap, isScalar, visit } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { appendLinesEdit } from '../../compose/edit';
 import { parseDotenv, type Dotenv } from '../../compose/dotenv';
 import { findVarRefs } from '../../compose/interpolate';
 import { getValue, nodeSpan, scalarText, seqItems, services } from '../../compose/model';
 import { expandVars, projectOf } from '../../compose/project';
+import { scalarsWithDollar } from '../../compose/rule-util';
 import type { FileSystem, Fix, Range } from '../../types';
 import { secretLikeName } from '../dockerfile/_secret-names';
 import { defineComposeRule } from '../rule';
@@ -186,19 +187,14 @@ export default defineComposeRule(
       const keys = secretKeys(dotenv.env);
       if (keys.length && ignored(dotenv.path) === false) {
         let at: [number, number] | undefined;
-        visit(m.doc, {
-          Scalar(key, node) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('$')) return;
-            const span = nodeSpan(node);
-            if (!span) return;
-            const ref = findVarRefs(m.text.slice(span[0], span[1]), span[0]).find((r) =>
-              keys.includes(r.name),
-            );
-            if (!ref) return;
-            at = [ref.start, ref.end];
-            return visit.BREAK;
-          },
-        });
+        for (const node of scalarsWithDollar(m)) {
+          const span = nodeSpan(node);
+          if (!span) continue;
+          const ref = findVarRefs(m.text.slice(span[0], span[1]), span[0]).find((r) => keys.includes(r.name));
+          if (!ref) continue;
+          at = [ref.start, ref.end];
+          break;
+        }
         if (at) {
           report(ctx.range(at[0], at[1]), dotenv.path, '`.env`', keys);
           seen.add(dotenv.path);

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import { appendLinesEdit, ignoresDotenv } from '../../compose/edit';
 import { hasInterpolation } from '../../compose/interpolate';
 import { deref, entries, getValue, nodeSpan, scalarText, services } from '../../compose/model';
@@ -39,6 +39,17 @@ export function dotenvValue(v: string): string {
   return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$/g, '\\$')}"`;
 }
 
+/**
+ * True for a `KEY: value` that is not reported: empty, interpolated, not named like a secret and no URL
+ * with a password. Checked before the value's offsets are worked out (most values are skipped).
+ */
+function skipped(key: string, value: string): boolean {
+  if (value === '' || hasInterpolation(value)) return true;
+  const url = URL_CREDENTIALS.exec(value);
+  const named = SECRET_NAME.test(key) && !NOT_SECRET.test(key) && !NOT_SECRET_VALUE.test(value);
+  return !named && !(url && !url[1].includes('$'));
+}
+
 function varNameFor(project: ComposeProject, service: string, key: string, value: string): string {
   const existing = project.dotenv?.env.map.get(key);
   if (!existing || existing.value === value) return key;
@@ -66,6 +77,7 @@ export default defineComposeRule(
           const v = deref(m, e.pair.value);
           if (!isScalar(v) || v.value === null) continue;
           const text = scalarText(v) ?? '';
+          if (skipped(e.key, text)) continue;
           const span = innerSpan(v);
           if (!span) continue;
           found.push({
@@ -83,6 +95,7 @@ export default defineComposeRule(
           if (!isScalar(v) || typeof v.value !== 'string') continue;
           const eq = v.value.indexOf('=');
           if (eq <= 0) continue;
+          if (skipped(v.value.slice(0, eq), v.value.slice(eq + 1))) continue;
           const span = innerSpan(v);
           if (!span) continue;
           const ok = textMapsToSource(m, v);
@@ -97,10 +110,7 @@ export default defineComposeRule(
         }
       }
       for (const f of found) {
-        if (f.value === '' || hasInterpolation(f.value)) continue;
-        const url = URL_CREDENTIALS.exec(f.value);
         const named = SECRET_NAME.test(f.key) && !NOT_SECRET.test(f.key) && !NOT_SECRET_VALUE.test(f.value);
-        if (!named && !(url && !url[1].includes('$'))) continue;
         const suggestions: Fix[] = [];
         if (named && f.replaceable && project.hasFs && project.dir && project.fs) {
           const name = varNameFor(project, svc.name, f.key, f.value);

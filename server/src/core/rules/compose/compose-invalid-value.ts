@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import { deref, entries, getValue, seqItems, services, type ComposeModel } from '../../compose/model';
-import { literal, onceReporter } from '../../compose/rule-util';
+import { literal, onceReporter, valuesOf } from '../../compose/rule-util';
 import {
   checkBoolean,
   checkByteSize,
@@ -17,6 +17,21 @@ import { defineComposeRule } from '../rule';
 const SERVICE_BOOLEANS = ['privileged', 'read_only', 'stdin_open', 'tty', 'init', 'oom_kill_disable'];
 const SERVICE_SIZES = ['mem_limit', 'memswap_limit', 'mem_reservation', 'shm_size'];
 const HEALTH_DURATIONS = ['interval', 'timeout', 'start_period', 'start_interval'];
+/** The service keys this rule reads. */
+const SERVICE_KEYS = new Set([
+  ...SERVICE_BOOLEANS,
+  ...SERVICE_SIZES,
+  'stop_grace_period',
+  'restart',
+  'scale',
+  'healthcheck',
+  'build',
+  'deploy',
+  'ports',
+  'expose',
+  'extra_hosts',
+  'volumes',
+]);
 
 export default defineComposeRule(
   {
@@ -46,37 +61,46 @@ export default defineComposeRule(
     for (const svc of services(m)) {
       const s = svc.node;
       if (!isMap(s)) continue;
-      for (const k of SERVICE_BOOLEANS) check(getValue(m, s, k), checkBoolean, `\`${k}\``);
-      for (const k of SERVICE_SIZES) check(getValue(m, s, k), checkByteSize, `\`${k}\``);
-      check(getValue(m, s, 'stop_grace_period'), checkDuration, '`stop_grace_period`');
-      check(getValue(m, s, 'restart'), checkRestart, '`restart`');
-      nonNegative(getValue(m, s, 'scale'), 'scale');
-      const hc = getValue(m, s, 'healthcheck');
-      for (const k of HEALTH_DURATIONS) check(getValue(m, hc, k), checkDuration, `healthcheck \`${k}\``);
-      const build = getValue(m, s, 'build');
-      check(getValue(m, build, 'shm_size'), checkByteSize, '`build.shm_size`');
-      const deploy = getValue(m, s, 'deploy');
-      nonNegative(getValue(m, deploy, 'replicas'), 'deploy.replicas');
-      const res = getValue(m, deploy, 'resources');
-      for (const part of ['limits', 'reservations'])
-        check(
-          getValue(m, getValue(m, res, part), 'memory'),
-          checkByteSize,
-          `\`deploy.resources.${part}.memory\``,
-        );
-      const rp = getValue(m, deploy, 'restart_policy');
-      for (const k of ['delay', 'window'])
-        check(getValue(m, rp, k), checkDuration, `\`restart_policy.${k}\``);
-      for (const k of ['delay', 'monitor']) {
-        check(getValue(m, getValue(m, deploy, 'update_config'), k), checkDuration, `\`update_config.${k}\``);
-        check(
-          getValue(m, getValue(m, deploy, 'rollback_config'), k),
-          checkDuration,
-          `\`rollback_config.${k}\``,
-        );
+      // The service's keys in one pass (most of the keys checked here are not set); nested maps only when set.
+      const vals = valuesOf(m, s, SERVICE_KEYS);
+      for (const k of SERVICE_BOOLEANS) check(vals.get(k), checkBoolean, `\`${k}\``);
+      for (const k of SERVICE_SIZES) check(vals.get(k), checkByteSize, `\`${k}\``);
+      check(vals.get('stop_grace_period'), checkDuration, '`stop_grace_period`');
+      check(vals.get('restart'), checkRestart, '`restart`');
+      nonNegative(vals.get('scale'), 'scale');
+      const hc = vals.get('healthcheck');
+      if (hc !== undefined)
+        for (const k of HEALTH_DURATIONS) check(getValue(m, hc, k), checkDuration, `healthcheck \`${k}\``);
+      const build = vals.get('build');
+      if (build !== undefined) check(getValue(m, build, 'shm_size'), checkByteSize, '`build.shm_size`');
+      const deploy = vals.get('deploy');
+      if (deploy !== undefined) {
+        nonNegative(getValue(m, deploy, 'replicas'), 'deploy.replicas');
+        const res = getValue(m, deploy, 'resources');
+        for (const part of ['limits', 'reservations'])
+          check(
+            getValue(m, getValue(m, res, part), 'memory'),
+            checkByteSize,
+            `\`deploy.resources.${part}.memory\``,
+          );
+        const rp = getValue(m, deploy, 'restart_policy');
+        for (const k of ['delay', 'window'])
+          check(getValue(m, rp, k), checkDuration, `\`restart_policy.${k}\``);
+        for (const k of ['delay', 'monitor']) {
+          check(
+            getValue(m, getValue(m, deploy, 'update_config'), k),
+            checkDuration,
+            `\`update_config.${k}\``,
+          );
+          check(
+            getValue(m, getValue(m, deploy, 'rollback_config'), k),
+            checkDuration,
+            `\`rollback_config.${k}\``,
+          );
+        }
       }
       // Ports: short syntax strings (numbers are container ports), long syntax.
-      for (const p of seqItems(m, getValue(m, s, 'ports'))) {
+      for (const p of seqItems(m, vals.get('ports'))) {
         if (isScalar(p)) {
           if (typeof p.value === 'number') {
             const l = literal(p);
@@ -115,7 +139,7 @@ export default defineComposeRule(
           );
         }
       }
-      for (const e of seqItems(m, getValue(m, s, 'expose')))
+      for (const e of seqItems(m, vals.get('expose')))
         check(
           e,
           (t) => {
@@ -124,7 +148,7 @@ export default defineComposeRule(
           },
           '`expose` port',
         );
-      const eh = getValue(m, s, 'extra_hosts');
+      const eh = vals.get('extra_hosts');
       if (isSeq(eh)) for (const e of eh.items) check(deref(m, e), checkExtraHost, '`extra_hosts` entry');
       else if (isMap(eh))
         for (const e of entries(m, eh)) {
@@ -133,9 +157,9 @@ export default defineComposeRule(
           else check(v, checkHostIp, `\`extra_hosts.${e.key}\``);
         }
       // tmpfs size in long-syntax volumes.
-      for (const v of seqItems(m, getValue(m, s, 'volumes'))) {
-        if (!isMap(v)) continue;
-        check(getValue(m, getValue(m, v, 'tmpfs'), 'size'), checkByteSize, '`tmpfs.size`');
+      for (const vol of seqItems(m, vals.get('volumes'))) {
+        if (!isMap(vol)) continue;
+        check(getValue(m, getValue(m, vol, 'tmpfs'), 'size'), checkByteSize, '`tmpfs.size`');
       }
     }
     for (const sec of ['networks', 'volumes']) {

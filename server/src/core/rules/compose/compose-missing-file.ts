@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import {
   deref,
   entries,

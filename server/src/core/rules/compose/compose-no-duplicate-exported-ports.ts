@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, scalarText, seqItems, services } from '../../compose/model';
 import { literal } from '../../compose/rule-util';
 import { parsePort, parsePortRange } from '../../compose/values';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../../compose/yaml-nodes';
 import { getValue, seqItems, services } from '../../compose/model';
 import { literal } from '../../compose/rule-util';
 import { defineComposeRule } from '../rule';

@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, seqItems, services } from '../../compose/model';
 import { literal } from '../../compose/rule-util';
 import { parsePort } from '../../compose/values';

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import { getValue, scalarText, services } from '../../compose/model';
 import { checkOrder, naturalCompare } from '../../compose/order';
 import { parsePort } from '../../compose/values';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../../compose/yaml-nodes';
 import { deref, entries, keySpan, services } from '../../compose/model';
 import { defineComposeRule } from '../rule';
 

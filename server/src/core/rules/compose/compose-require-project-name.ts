@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { nodeSpan, topLevelPair } from '../../compose/model';
 import { defineComposeRule } from '../rule';
 

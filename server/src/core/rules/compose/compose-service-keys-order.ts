@@ -1,6 +1,6 @@
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { keyName, services, type YPair } from '../../compose/model';
-import { checkOrder } from '../../compose/order';
+import { checkOrder, localeCompare } from '../../compose/order';
 import { defineComposeRule } from '../rule';
 
 /** dclint's default groups. */
@@ -41,7 +41,7 @@ export default defineComposeRule(
           // Merge keys stay first; unknown keys go last, A-Z.
           return { r: k === '<<' ? -1 : (rankOf.get(k) ?? other), k };
         },
-        (a, b) => a.r - b.r || (a.r === other ? a.k.localeCompare(b.k) : 0),
+        (a, b) => a.r - b.r || (a.r === other ? localeCompare(a.k, b.k) : 0),
         (p, b) =>
           `\`${keyName(p as YPair)}\` should come before \`${keyName(b as YPair)}\` in service \`${svc.name}\`.`,
       );

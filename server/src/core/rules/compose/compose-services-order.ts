@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { getValue, keyName, type YPair } from '../../compose/model';
 import { checkOrder, naturalCompare } from '../../compose/order';
 import { defineComposeRule } from '../rule';

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, scalarText, services, type ComposeModel } from '../../compose/model';
 import { onceReporter } from '../../compose/rule-util';
 import { volumeSources } from './_volume-source';

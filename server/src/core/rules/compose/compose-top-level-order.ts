@@ -1,6 +1,6 @@
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { keyName, type YPair } from '../../compose/model';
-import { checkOrder } from '../../compose/order';
+import { checkOrder, localeCompare } from '../../compose/order';
 import { TOP_LEVEL_ORDER } from '../../compose/edit';
 import { defineComposeRule } from '../rule';
 
@@ -34,7 +34,7 @@ export default defineComposeRule(
         // Keys this rule does not know keep their relative order, after the known ones.
         return { r: r < 0 ? unknown : r, k: k.startsWith('x-') ? k : '' };
       },
-      (a, b) => a.r - b.r || a.k.localeCompare(b.k),
+      (a, b) => a.r - b.r || localeCompare(a.k, b.k),
       (p, b) => `Top-level \`${keyName(p as YPair)}\` should come before \`${keyName(b as YPair)}\`.`,
     );
   },

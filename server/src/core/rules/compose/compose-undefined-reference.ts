@@ -4,7 +4,7 @@ import { addTopLevelEntry } from '../../compose/edit';
 import { includePaths } from '../../compose/project';
 import { loadComposeFile, projectOf } from '../../compose/project';
 import * as nodePath from 'node:path';
-import { isMap } from 'yaml';
+import { isMap } from '../../compose/yaml-nodes';
 import { getValue, scalarText, services } from '../../compose/model';
 import { literal } from '../../compose/rule-util';
 import { composeIndex, SYMBOL_SECTIONS, type SymbolKind } from '../../compose/symbols';
