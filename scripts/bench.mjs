@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stubPrettier, yamlWithoutEnvLookups } from './esbuild-plugins.mjs';
+import { stubPrettier, yamlAsEsm } from './esbuild-plugins.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -88,7 +88,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  plugins: [stubPrettier, yamlWithoutEnvLookups],
+  plugins: [stubPrettier, yamlAsEsm],
 });
 const core = require(path.join(OUT, 'core.cjs'));
 const gen = require(path.join(OUT, 'corpus.cjs'));

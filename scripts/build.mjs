@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { stubPrettier, yamlWithoutEnvLookups } from './esbuild-plugins.mjs';
+import { stubPrettier, yamlAsEsm } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -62,7 +62,7 @@ await Promise.all([
     ...common,
     entryPoints: { server: join(root, 'server/src/server.ts'), cli: join(root, 'server/src/cli.ts') },
     outdir: join(root, 'server/out'),
-    plugins: [stubPrettier, yamlWithoutEnvLookups],
+    plugins: [stubPrettier, yamlAsEsm],
     banner: { js: '' },
   }),
 ]);
