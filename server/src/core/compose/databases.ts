@@ -72,9 +72,22 @@ const BY_REPO: Record<string, DatabaseInfo> = {
 const LAST_SEGMENTS: Record<string, true> = {};
 for (const repo of Object.keys(BY_REPO)) LAST_SEGMENTS[repo.slice(repo.lastIndexOf('/') + 1)] = true;
 
+/** Answers of `databaseOf` by image reference (a large file names the same few images again and again). */
+const byImage = new Map<string, DatabaseInfo | null>();
+const MAX_CACHED_IMAGES = 4096;
+
 /** The database an image reference runs, if it is a well-known one (`docker.io/library/postgres:16` -> PostgreSQL). */
 export function databaseOf(image: string | undefined): DatabaseInfo | undefined {
   if (!image || image.includes('${')) return undefined;
+  const cached = byImage.get(image);
+  if (cached !== undefined) return cached ?? undefined;
+  const info = lookUp(image);
+  if (byImage.size >= MAX_CACHED_IMAGES) byImage.clear();
+  byImage.set(image, info ?? null);
+  return info;
+}
+
+function lookUp(image: string): DatabaseInfo | undefined {
   let ref = image.split('@')[0];
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');

@@ -7,7 +7,8 @@
  * document with alias bombs detected before they are expanded, and the duplicate keys (the yaml
  * package's own check is quadratic and is turned off).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-nodes';
 import type { Alias, Document, Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
 import { parseComposeFast } from './fast-yaml';
@@ -75,35 +76,22 @@ export function parseCompose(text: string): ComposeModel {
     if (w.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(w.message)) continue;
     warnings.push({ start: w.pos[0], end: w.pos[1], message: w.message, severity: 'warning' });
   }
-  // The first node below MAX_NESTING_DEPTH when the composer got that far (it usually does).
-  deep = tooDeep(doc.contents) ?? deep;
+  // The model's one walk over the document (aliases, duplicate keys, merges) also finds the first node below
+  // MAX_NESTING_DEPTH when the composer got that far (it usually does).
+  const a = analyze(doc.contents);
+  if (a.deep) {
+    const span = nodeSpan(a.deep) ?? [0, 0];
+    deep = { start: span[0], end: Math.max(span[0], Math.min(span[1], span[0] + 1)) };
+  }
   if (deep) errors.push({ ...deep, message: nestedTooDeeply(), severity: 'error', code: NESTED_TOO_DEEPLY });
   errors.push(...warnings);
-  return { kind: 'compose', text, lines, doc, errors };
+  const model: ComposeModel = { kind: 'compose', text, lines, doc, errors };
+  analyses.set(model, a);
+  return model;
 }
 
 function nestedTooDeeply(): string {
   return `The document is nested too deeply (more than ${MAX_NESTING_DEPTH} levels): Berth does not check what is below that depth.`;
-}
-
-/** The first node deeper than `MAX_NESTING_DEPTH` collections, found without recursion. */
-function tooDeep(root: unknown): { start: number; end: number } | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [n, d] = stack.pop()!;
-    if (!isMap(n) && !isSeq(n)) continue;
-    if (d >= MAX_NESTING_DEPTH) {
-      const span = nodeSpan(n) ?? [0, 0];
-      return { start: span[0], end: Math.max(span[0], Math.min(span[1], span[0] + 1)) };
-    }
-    for (const it of (n as YAMLMap | YAMLSeq).items) {
-      if (isPair(it)) {
-        stack.push([it.value, d + 1]);
-        stack.push([it.key, d + 1]);
-      } else stack.push([it, d + 1]);
-    }
-  }
-  return undefined;
 }
 
 /** The top-level pair with a scalar key `key`, if the document is a map. */
@@ -158,21 +146,35 @@ interface Analysis {
   nodeCount: number;
   /** Aliases whose anchor is not defined before them. */
   unresolved: Alias[];
-  /** Maps with a `<<` key, in document order. */
+  /** Maps with a `<<` key, in document order (of their ends: a map after the maps nested in it). */
   mergeMaps: YAMLMap[];
+  /** Maps with a duplicate key or a `<<` key (the others convert to plain JS key by key). */
+  irregular: Set<YAMLMap>;
+  /** The first collection (pre-order) nested `MAX_NESTING_DEPTH` levels deep, if any. */
+  deep?: YAMLMap | YAMLSeq;
 }
 
 const analyses = new WeakMap<ComposeModel, Analysis>();
 
-/** One pass over the document: alias targets, duplicate keys (Set per map: linear). */
+/** The model's analysis (made by `parseCompose`; computed here for models built otherwise). */
 function analysis(model: ComposeModel): Analysis {
   let a = analyses.get(model);
-  if (a) return a;
+  if (!a) {
+    a = analyze(model.doc.contents);
+    analyses.set(model, a);
+  }
+  return a;
+}
+
+/** One pass over the document: alias targets, duplicate keys (Map per map: linear), merges, nesting depth. */
+function analyze(root: unknown): Analysis {
   const anchors = new Map<string, Node>();
   const aliasTargets = new Map<Alias, Node>();
   const duplicates: Analysis['duplicates'] = [];
   const unresolved: Alias[] = [];
   const mergeMaps: YAMLMap[] = [];
+  const irregular = new Set<YAMLMap>();
+  let deep: YAMLMap | YAMLSeq | undefined;
   let nodeCount = 0;
   // Document order, pre-order: an anchor is known before the aliases that follow it.
   const walk = (node: unknown, depth: number): void => {
@@ -187,6 +189,7 @@ function analysis(model: ComposeModel): Analysis {
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node as Node);
     if (isMap(node)) {
+      if (depth === MAX_NESTING_DEPTH) deep ??= node;
       const items = node.items;
       const seen = items.length > 1 ? new Map<string, YPair>() : undefined;
       let merges = false;
@@ -196,22 +199,26 @@ function analysis(model: ComposeModel): Analysis {
           if (k === '<<') merges = true;
           if (k !== undefined && k !== '<<') {
             const f = seen.get(k);
-            if (f) duplicates.push({ pair: p, first: f, name: k });
-            else seen.set(k, p);
+            if (f) {
+              duplicates.push({ pair: p, first: f, name: k });
+              irregular.add(node);
+            } else seen.set(k, p);
           }
         }
         walk(p.key, depth + 1);
         walk(p.value, depth + 1);
       }
-      if (merges || (items.length === 1 && keyName(items[0]) === '<<')) mergeMaps.push(node);
+      if (merges || (items.length === 1 && keyName(items[0]) === '<<')) {
+        mergeMaps.push(node);
+        irregular.add(node);
+      }
     } else if (isSeq(node)) {
+      if (depth === MAX_NESTING_DEPTH) deep ??= node;
       for (const it of node.items) walk(it, depth + 1);
     }
   };
-  walk(model.doc.contents, 0);
-  a = { aliasTargets, duplicates, nodeCount, unresolved, mergeMaps };
-  analyses.set(model, a);
-  return a;
+  walk(root, 0);
+  return { aliasTargets, duplicates, nodeCount, unresolved, mergeMaps, irregular, deep };
 }
 
 /** Aliases (`*name`) with no anchor (`&name`) defined before them. */
@@ -247,7 +254,8 @@ const EMPTY_INDEX: EntryIndex = { list: [], byKey: new Map() };
 
 /** Merge resolution of one model: memoised per map, with a budget (see `MAX_MERGE_WORK`). */
 interface MergeState {
-  cache: WeakMap<object, EntryIndex>;
+  /** By map node. A Map, not a WeakMap: the nodes live as long as the model, and weak tables slow the GC down. */
+  cache: Map<object, EntryIndex>;
   /** Maps being resolved (a map merging itself, through an alias inside its own anchor). */
   active: Set<object>;
   /** Pairs taken from merged maps so far. */
@@ -259,12 +267,19 @@ interface MergeState {
 }
 const mergeStates = new WeakMap<ComposeModel, MergeState>();
 
+/** The last model asked about and its state: rules ask about one model hundreds of thousands of times in a row. */
+let lastMergeModel: ComposeModel | undefined;
+let lastMergeState: MergeState | undefined;
+
 function mergeState(model: ComposeModel): MergeState {
+  if (model === lastMergeModel) return lastMergeState!;
   let st = mergeStates.get(model);
   if (!st) {
-    st = { cache: new WeakMap(), active: new Set(), work: 0 };
+    st = { cache: new Map(), active: new Set(), work: 0 };
     mergeStates.set(model, st);
   }
+  lastMergeModel = model;
+  lastMergeState = st;
   return st;
 }
 
@@ -274,7 +289,7 @@ function entryIndex(model: ComposeModel, node: unknown, depth = 0): EntryIndex {
   const st = mergeState(model);
   const cached = st.cache.get(map);
   if (cached) return cached;
-  if (st.active.has(map)) return EMPTY_INDEX;
+  if (st.active.size && st.active.has(map)) return EMPTY_INDEX;
   const list: EntryIndex['list'] = [];
   const byKey = new Map<string, YPair>();
   const merges: { item: unknown; pair: YPair }[] = [];
@@ -471,10 +486,12 @@ export function toPlain(model: ComposeModel): PlainResult {
   }
   // Anchored nodes are converted once and shared by their aliases. Below MAX_NESTING_DEPTH: null.
   const conv = new Map<unknown, unknown>();
-  const js = (n: unknown, level = 0): unknown => {
+  const { aliasTargets, irregular } = a;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const js = (n: unknown, level: number): unknown => {
     if (n === null || n === undefined || level > MAX_NESTING_DEPTH) return null;
     if (isAlias(n)) {
-      const t = a.aliasTargets.get(n);
+      const t = aliasTargets.get(n);
       return t ? js(t, level + 1) : null;
     }
     const anchored = !!(n as { anchor?: string }).anchor;
@@ -482,34 +499,53 @@ export function toPlain(model: ComposeModel): PlainResult {
       const c = conv.get(n);
       if (c !== undefined) return c;
     }
-    let out: unknown;
-    if (isScalar(n)) out = n.value ?? null;
-    else if (isSeq(n)) {
+    if (isScalar(n)) return n.value ?? null;
+    if (isSeq(n)) {
       const arr: unknown[] = [];
       if (anchored) conv.set(n, arr);
-      for (const it of n.items) arr.push(js(it, level + 1));
-      out = arr;
-    } else if (isMap(n)) {
-      const obj: Record<string, unknown> = {};
-      if (anchored) conv.set(n, obj);
-      const put = (k: string, v: unknown) => {
-        if (k === '__proto__' || Object.prototype.hasOwnProperty.call(obj, k)) return;
-        if (tagOf(v) === '!reset') return;
+      const items = n.items;
+      for (let i = 0; i < items.length; i++) arr.push(js(items[i], level + 1));
+      return arr;
+    }
+    if (!isMap(n)) return null;
+    const obj: Record<string, unknown> = {};
+    if (anchored) conv.set(n, obj);
+    const items = n.items as YPair[];
+    // Keys written once (no duplicate key in this map, no merge): assigned directly, without `hasOwnProperty`.
+    if (!irregular.has(n)) {
+      for (let i = 0; i < items.length; i++) {
+        const p = items[i];
+        const key = p.key;
+        if (!isScalar(key)) continue;
+        const kv = key.value;
+        const k = typeof kv === 'string' ? kv : kv === null ? '' : String(kv);
+        const v = p.value;
+        if (k === '__proto__' || tagOf(v) === '!reset') continue;
         obj[k] = js(v, level + 1);
-      };
-      if (n.items.some((p) => isScalar(p.key) && p.key.value === '<<')) {
-        for (const e of entries(model, n)) put(e.key, e.pair.value);
-      } else {
-        for (const p of n.items) {
-          const k = keyName(p);
-          if (k !== undefined) put(k, p.value);
-        }
       }
-      out = obj;
-    } else out = null;
-    return out;
+      return obj;
+    }
+    const put = (k: string, v: unknown) => {
+      if (k === '__proto__' || hasOwn.call(obj, k)) return;
+      if (tagOf(v) === '!reset') return;
+      obj[k] = js(v, level + 1);
+    };
+    if (items.some((p) => isScalar(p.key) && p.key.value === '<<')) {
+      // `entries` gives each key once: no `hasOwnProperty` needed.
+      for (const e of entries(model, n)) {
+        const v = e.pair.value;
+        if (e.key === '__proto__' || tagOf(v) === '!reset') continue;
+        obj[e.key] = js(v, level + 1);
+      }
+    } else {
+      for (const p of items) {
+        const k = keyName(p);
+        if (k !== undefined) put(k, p.value);
+      }
+    }
+    return obj;
   };
-  r = { value: js(model.doc.contents) };
+  r = { value: js(model.doc.contents, 0) };
   plains.set(model, r);
   return r;
 }

@@ -37,6 +37,10 @@ export function checkOrder<K>(
   const items = collection.items;
   if (items.length < 2) return;
   const keys = items.map((it, i) => rank(it, i));
+  // Already in order (the usual case): the stable sort below would keep every item in place.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = compare(keys[i - 1], keys[i]) <= 0;
+  if (sorted) return;
   const order = items.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
   const first = order.findIndex((o, i) => o !== i);
   if (first < 0) return;
