@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Builds the three bundles with esbuild, regenerates the rule registry, and copies the compose
-// schema from the npm package that ships it (see schemas/README.md for its origin and licence).
+// schema from the npm package that ships it (its origin and licence: THIRD_PARTY_NOTICES.md), and writes
+// THIRD_PARTY_NOTICES.md from the packages the bundles contain (scripts/notices.mjs).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { stubPrettier, yamlAsEsm } from './esbuild-plugins.mjs';
+import { writeNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -49,9 +51,10 @@ const common = {
   logLevel: 'warning',
   mainFields: ['module', 'main'],
   legalComments: 'none',
+  metafile: true,
 };
 
-await Promise.all([
+const results = await Promise.all([
   build({
     ...common,
     entryPoints: { extension: join(root, 'client/src/extension.ts') },
@@ -67,9 +70,17 @@ await Promise.all([
   }),
 ]);
 
+// What the bundles contain, for the notices (and for test/unit/build.test.ts, which checks them).
+const metafiles = results.map((r) => r.metafile);
+mkdirSync(join(root, 'build'), { recursive: true });
+writeFileSync(join(root, 'build/bundle-meta.json'), JSON.stringify(metafiles));
+writeNotices(root, metafiles);
+
 // The CLI is executable: `berth` bin and `node server/out/cli.js` both work.
 const cli = join(root, 'server/out/cli.js');
 if (existsSync(cli)) {
   const s = readFileSync(cli, 'utf8');
-  if (!s.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + s, { mode: 0o755 });
+  if (!s.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + s);
+  // writeFileSync's mode applies only to a new file: set it on the existing one too.
+  chmodSync(cli, 0o755);
 }

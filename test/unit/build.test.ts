@@ -23,3 +23,32 @@ describe('build output', () => {
     });
   }
 });
+
+describe('third-party notices', () => {
+  it('THIRD_PARTY_NOTICES.md names every npm package the bundles contain, with its licence text', async function () {
+    const metaFile = path.join(root, 'build/bundle-meta.json');
+    if (!fs.existsSync(metaFile)) {
+      console.log('      build/bundle-meta.json is missing: run `npm run build` (npm test does): skipped');
+      this.skip();
+    }
+    const { bundledPackages } = (await import(path.join(root, 'scripts/notices.mjs'))) as {
+      bundledPackages: (root: string, metafiles: unknown[]) => [string, string][];
+    };
+    const packages = bundledPackages(root, JSON.parse(fs.readFileSync(metaFile, 'utf8')) as unknown[]).map(
+      ([name]) => name,
+    );
+    // The bundles contain the packages Berth is built on (a sanity check of the metafile reading).
+    for (const expected of [
+      'vscode-languageserver',
+      'yaml',
+      'yaml-language-server',
+      'dockerfile-utils',
+      'ajv',
+    ])
+      assert.ok(packages.includes(expected), `${expected} not found in the bundles' inputs`);
+    const notices = fs.readFileSync(path.join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8');
+    const missing = packages.filter((name) => !notices.includes(`\n### ${name} `));
+    assert.deepEqual(missing, [], 'packages in the bundles without a notice');
+    assert.match(notices, /### Apache License 2\.0 \(the Compose JSON schema\)\n\n```text\nApache License/);
+  });
+});
