@@ -106,6 +106,12 @@ describe('file kinds', () => {
     ['docker-compose.override.yml', 'compose'],
     ['/x/y/docker-compose.dev.yaml', 'compose'],
     ['.dockerignore', 'dockerignore'],
+    ['.containerignore', 'dockerignore'],
+    // BuildKit's per-Dockerfile ignore files are ignore files, not Dockerfiles.
+    ['Dockerfile.dockerignore', 'dockerignore'],
+    ['/p/Dockerfile.dev.dockerignore', 'dockerignore'],
+    ['Containerfile.dockerignore', 'dockerignore'],
+    ['api.Dockerfile.dockerignore', 'dockerignore'],
     ['values.yaml', undefined],
     ['Dockerfilex', undefined],
   ];

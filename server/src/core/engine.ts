@@ -24,9 +24,10 @@ const DOCKERFILE_NAME = /^((docker|container)file([.-][^/\\]*)?|[^/\\]+\.(docker
 /** Which kind of file a path is, by its name; undefined when Berth does not lint it. */
 export function kindOfPath(path: string): FileKind | undefined {
   const base = path.split(/[/\\]/).pop() ?? '';
+  // First: `Dockerfile.dockerignore` (BuildKit's ignore file for `Dockerfile`) is not a Dockerfile.
+  if (/^\.(docker|container)ignore$/i.test(base) || /\.dockerignore$/i.test(base)) return 'dockerignore';
   if (COMPOSE_NAME.test(base)) return 'compose';
   if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
-  if (/^\.(docker|container)ignore$/i.test(base) || /\.dockerignore$/i.test(base)) return 'dockerignore';
   return undefined;
 }
 
