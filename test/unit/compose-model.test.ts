@@ -193,6 +193,31 @@ describe('compose model', () => {
     );
   });
 
+  it('`!reset` keys are absent for the merge-aware accessors (and for the plain view)', () => {
+    const d = parseCompose(
+      'x-base: &base\n  build: .\n  ports: [80]\n  user: u\nservices:\n  web:\n    <<: *base\n    build: !reset null\n    image: x\n    ports: !reset []\n    command: !reset\n    user: !override v\n  gone: !reset {}\n',
+    );
+    const web = nodeAtPath(d, ['services', 'web']).node;
+    assert.deepEqual(
+      entries(d, web).map((e) => e.key),
+      ['image', 'user'],
+    );
+    assert.equal(getValue(d, web, 'build'), undefined);
+    assert.equal(getValue(d, web, 'command'), undefined);
+    assert.equal(nodeAtPath(d, ['services', 'web', 'ports']).complete, false);
+    assert.deepEqual(
+      entries(d, web, true).map((e) => `${e.key}${e.reset ? '!' : ''}`),
+      ['build!', 'image', 'ports!', 'command!', 'user'],
+    );
+    assert.deepEqual(
+      services(d).map((s) => s.name),
+      ['web'],
+    );
+    assert.deepEqual((toPlain(d).value as { services: unknown }).services, {
+      web: { image: 'x', user: 'v' },
+    });
+  });
+
   it('a 5,000-key map is analysed in linear time', () => {
     let t = 'services:\n';
     for (let i = 0; i < 5000; i++) t += `  s${i}:\n    image: x:${i}\n`;

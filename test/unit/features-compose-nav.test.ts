@@ -9,6 +9,7 @@ import {
   composeSymbolAt,
   type NavFile,
 } from '../../server/src/features/compose-nav';
+import { composeOutline } from '../../server/src/features/compose-outline';
 
 function file(path: string, text: string, role?: NavFile['role']): NavFile {
   return { path, uri: 'file://' + path, model: parseCompose(text), role };
@@ -109,5 +110,20 @@ describe('features: compose navigation', () => {
     assert.match(checkNewName(s, '-x')!, /not a valid service name/);
     const a = composeSymbolAt(main, off('&base') + 1)!;
     assert.match(checkNewName(a, 'a b')!, /anchor/);
+  });
+});
+
+describe('features: compose outline', () => {
+  it('shows keys tagged `!reset` as written (the model treats them as absent)', () => {
+    const m = parseCompose('services:\n  web:\n    build: !reset null\n    image: x\n  old: !reset {}\n');
+    const services = composeOutline(m).find((s) => s.name === 'services')!;
+    assert.deepEqual(
+      services.children!.map((c) => c.name),
+      ['web', 'old'],
+    );
+    assert.deepEqual(
+      services.children![0].children!.map((c) => c.name),
+      ['build', 'image'],
+    );
   });
 });

@@ -44,7 +44,7 @@ export function composeOutline(model: ComposeModel): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const top = model.doc.contents;
   if (!isMap(top)) return out;
-  for (const e of entries(model, top)) {
+  for (const e of entries(model, top, true)) {
     if (!e.own) continue;
     const r = pairRange(model, e.pair);
     if (!r) continue;
@@ -60,7 +60,7 @@ export function composeOutline(model: ComposeModel): DocumentSymbol[] {
       continue;
     }
     const children: DocumentSymbol[] = [];
-    for (const c of entries(model, e.pair.value)) {
+    for (const c of entries(model, e.pair.value, true)) {
       if (!c.own) continue;
       const cr = pairRange(model, c.pair);
       if (!cr) continue;
@@ -75,7 +75,7 @@ export function composeOutline(model: ComposeModel): DocumentSymbol[] {
             ? (short(getValue(model, build, 'context')) ?? '.')
             : undefined;
         detail = image ?? (ctx !== undefined ? `build: ${ctx}` : undefined);
-        for (const k of entries(model, c.pair.value)) {
+        for (const k of entries(model, c.pair.value, true)) {
           const kr = k.own ? pairRange(model, k.pair) : undefined;
           if (kr)
             grand.push({

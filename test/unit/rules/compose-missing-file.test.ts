@@ -27,6 +27,16 @@ describe('with an empty shell environment', () => {
         code: 'services:\n  web:\n    build: ./nope\n    env_file: nope.env\n',
       },
       {
+        name: '`build: !reset null` in an override removes the build (no context `null` to look for)',
+        code: 'services:\n  web:\n    build: !reset null\n    image: registry.example.com/web:1.0\n    env_file: !reset []\n',
+        options: { path: '/p/compose.prod.yaml', fs: fs() },
+      },
+      {
+        name: '`build: !reset` with no value, block style',
+        code: 'services:\n  web:\n    build: !reset\n    image: registry.example.com/web:1.0\n',
+        options: { path: '/p/compose.prod.yaml', fs: fs() },
+      },
+      {
         name: 'unknown variables are skipped',
         code: 'services:\n  web:\n    build: ${UNSET_DIR}\n',
         options: opts(),

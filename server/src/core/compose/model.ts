@@ -238,17 +238,34 @@ export function duplicateKeys(model: ComposeModel): Analysis['duplicates'] {
   return analysis(model).duplicates;
 }
 
+/** True when a pair's value carries Compose's `!reset` tag: the key is removed, as if it were not written. */
+export function isReset(pair: YPair): boolean {
+  const v = pair.value as { tag?: string } | null;
+  return v !== null && typeof v === 'object' && v.tag === '!reset';
+}
+
 /**
  * The pairs of a map as Compose sees them: its own pairs, then keys taken from `<<` merges that the map
  * does not set itself. `own` tells whether the pair is written in this map (edits go there) or merged.
+ * A key whose value is tagged `!reset` is left out (Compose removes it), and so is the same key from a merge;
+ * `withReset` keeps those pairs (flagged `reset`), for features that show the document as written.
  */
-export function entries(model: ComposeModel, node: unknown): { key: string; pair: YPair; own: boolean }[] {
-  return resolved(model, node).list;
+export function entries(
+  model: ComposeModel,
+  node: unknown,
+  withReset = false,
+): { key: string; pair: YPair; own: boolean; reset?: true }[] {
+  const idx = resolved(model, node);
+  return withReset ? (idx.all ?? idx.list) : idx.list;
 }
 
 interface EntryIndex {
   list: { key: string; pair: YPair; own: boolean }[];
   byKey: Map<string, YPair>;
+  /** Keys removed with `!reset` (own or merged), when there are any. */
+  reset?: Set<string>;
+  /** `list` with the `!reset` pairs in their places, when there are any. */
+  all?: { key: string; pair: YPair; own: boolean; reset?: true }[];
 }
 const EMPTY_INDEX: EntryIndex = { list: [], byKey: new Map() };
 
@@ -293,6 +310,9 @@ function entryIndex(model: ComposeModel, node: unknown, depth = 0): EntryIndex {
   const list: EntryIndex['list'] = [];
   const byKey = new Map<string, YPair>();
   const merges: { item: unknown; pair: YPair }[] = [];
+  // `!reset` keys: removed, with the same key from merges. `all` is only built when there is one.
+  let reset: Set<string> | undefined;
+  let all: EntryIndex['all'];
   for (const p of map.items) {
     const k = keyName(p);
     if (k === undefined) continue;
@@ -302,30 +322,53 @@ function entryIndex(model: ComposeModel, node: unknown, depth = 0): EntryIndex {
       else merges.push({ item: p.value, pair: p });
       continue;
     }
-    if (byKey.has(k)) continue;
+    if (byKey.has(k) || reset?.has(k)) continue;
+    if (isReset(p)) {
+      reset ??= new Set();
+      reset.add(k);
+      all ??= list.slice();
+      all.push({ key: k, pair: p, own: true, reset: true });
+      continue;
+    }
     byKey.set(k, p);
-    list.push({ key: k, pair: p, own: true });
+    const e = { key: k, pair: p, own: true };
+    list.push(e);
+    all?.push(e);
   }
   if (merges.length) {
     st.active.add(map);
     for (const { item, pair } of merges) {
       if (!st.overflow && depth >= MAX_MERGE_DEPTH) st.overflow = pair;
       if (st.overflow) break;
-      const sub = entryIndex(model, item, depth + 1).list;
+      const subIdx = entryIndex(model, item, depth + 1);
+      const sub = subIdx.list;
       st.work += sub.length;
       if (st.work > MAX_MERGE_WORK) {
         st.overflow ??= pair;
         break;
       }
       for (const e of sub) {
-        if (byKey.has(e.key)) continue;
+        if (byKey.has(e.key) || reset?.has(e.key)) continue;
         byKey.set(e.key, e.pair);
-        list.push({ key: e.key, pair: e.pair, own: false });
+        const me = { key: e.key, pair: e.pair, own: false };
+        list.push(me);
+        all?.push(me);
       }
+      // A key the merged map resets is removed here too, unless this map (or an earlier merge) sets it.
+      if (subIdx.reset)
+        for (const k of subIdx.reset)
+          if (!byKey.has(k)) {
+            reset ??= new Set();
+            reset.add(k);
+          }
     }
     st.active.delete(map);
   }
-  const idx = { list, byKey };
+  const idx: EntryIndex = { list, byKey };
+  if (reset) {
+    idx.reset = reset;
+    idx.all = all ?? list;
+  }
   st.cache.set(map, idx);
   return idx;
 }
