@@ -153,6 +153,79 @@ describe('refactor order-for-layer-cache', () => {
     const ctx = { path: '/p/Dockerfile', fs: memoryFs({ '/p/Dockerfile': src, '/p/go.mod': 'module x' }) };
     assert.match(roundTrip(src, ID, 0, ctx), /COPY go\.mod \.\/\nRUN go mod download/);
   });
+  it('a RUN that also builds is split: only the install moves (npm, go, pip + collectstatic)', () => {
+    const changed = { changed: [/npm install &&|go mod download &&|collectstatic/] };
+    const cases: [string, string][] = [
+      [
+        'FROM node:22\nWORKDIR /app\nCOPY . /app\nRUN npm install && npm run build\nCMD ["node", "dist/index.js"]\n',
+        'FROM node:22\nWORKDIR /app\nCOPY package*.json /app/\nRUN npm install\n\nCOPY . /app\nRUN npm run build\nCMD ["node", "dist/index.js"]\n',
+      ],
+      [
+        'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go mod download && \\\n    go build -o /app .\nCMD ["/app"]\n',
+        'FROM golang:1.27\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\n\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      ],
+      [
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n# deps and static files\nRUN --mount=type=cache,target=/root/.cache pip install --upgrade pip && pip install -r requirements.txt && python manage.py collectstatic --noinput\nCMD ["gunicorn", "app.wsgi"]\n',
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\n# deps and static files\nRUN --mount=type=cache,target=/root/.cache pip install --upgrade pip && pip install -r requirements.txt\n\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache python manage.py collectstatic --noinput\nCMD ["gunicorn", "app.wsgi"]\n',
+      ],
+    ];
+    for (const [src, want] of cases) {
+      const rs = offered(src, ID);
+      assert.equal(rs.length, 1, src);
+      assert.match(rs[0].title, /the rest of the RUN stays after it/);
+      const after = apply(src, rs[0]);
+      assert.equal(after, want);
+      assertProperties(src, after, changed);
+      assertIdempotent(after, ID);
+    }
+  });
+  it('never moves an install above another RUN (compilers installed after COPY . .), nor commands that need the source', () => {
+    assert.deepEqual(
+      offered(
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install -r requirements.txt\n',
+        ID,
+      ),
+      [],
+    );
+    assert.deepEqual(offered('FROM node:24\nCOPY . .\nRUN npm run build && npm ci\n', ID), []);
+    assert.deepEqual(offered('FROM node:24\nCOPY . .\nRUN cp .npmrc.ci .npmrc && npm ci\n', ID), []);
+    assert.deepEqual(
+      offered('FROM node:24\nCOPY . .\nCOPY --from=cfg /npmrc /root/.npmrc\nRUN npm ci\n', ID),
+      [],
+    );
+    const rm = 'FROM node:24\nWORKDIR /app\nCOPY . .\nRUN npm ci && rm -rf /app/tmp\n';
+    assert.match(apply(rm, offered(rm, ID)[0]), /^COPY \. \.\nRUN rm -rf \/app\/tmp\n$/m);
+    assert.deepEqual(offered('FROM node:24\nCOPY . .\nRUN npm ci || npm install\n', ID), []);
+  });
+  it('with file access: not offered when the manifests need more of the context', () => {
+    const at = (src: string, files: Record<string, string>) =>
+      offered(src, ID, { path: '/p/Dockerfile', fs: memoryFs({ '/p/Dockerfile': src, ...files }) });
+    const npm = 'FROM node:24\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
+    assert.equal(at(npm, { '/p/package.json': '{"scripts":{"start":"node ."}}' }).length, 1);
+    assert.deepEqual(
+      at(npm, { '/p/package.json': '{"scripts":{"postinstall":"node scripts/patch.js"}}' }),
+      [],
+    );
+    assert.deepEqual(at(npm, { '/p/package.json': '{"dependencies":{"lib":"file:./lib"}}' }), []);
+    assert.deepEqual(at(npm, { '/p/package.json': '{"workspaces":["packages/*"]}' }), []);
+    assert.deepEqual(at(npm, { '/p/package.json': '{}', '/p/node_modules/x/index.js': '' }), []);
+    assert.equal(
+      at(npm, {
+        '/p/package.json': '{}',
+        '/p/node_modules/x/index.js': '',
+        '/p/.dockerignore': 'node_modules\n',
+      }).length,
+      1,
+    );
+    const go = 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go mod download\n';
+    assert.deepEqual(at(go, { '/p/go.mod': 'module x\nreplace example.com/y => ./y\n' }), []);
+    const pip = 'FROM python:3.13\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n';
+    assert.equal(at(pip, { '/p/requirements.txt': 'flask==3.1\n' }).length, 1);
+    assert.deepEqual(at(pip, { '/p/requirements.txt': 'flask==3.1\n-e .\n' }), []);
+    assert.deepEqual(at(pip, { '/p/requirements.txt': '-r base.txt\n' }), []);
+    const gem = 'FROM ruby:3.4\nWORKDIR /app\nCOPY . .\nRUN bundle install\n';
+    assert.deepEqual(at(gem, { '/p/Gemfile': "source 'https://rubygems.org'\ngemspec\n" }), []);
+  });
   it('not offered when a barrier (ENV, WORKDIR, USER) is in between, or when manifests are copied first', () => {
     assert.deepEqual(offered('FROM node:24\nCOPY . .\nENV NODE_ENV=production\nRUN npm ci\n', ID), []);
     assert.deepEqual(offered('FROM node:24\nCOPY package.json .\nCOPY . .\nRUN npm ci\n', ID), []);
