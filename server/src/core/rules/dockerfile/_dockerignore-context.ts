@@ -5,9 +5,10 @@
  * Not a rule (the file name starts with `_`).
  */
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
-import { flag } from '../../dockerfile/model';
+import { effective, flag } from '../../dockerfile/model';
 import { allRunCommands } from '../../dockerfile/run';
-import { compilePatterns, isExcluded } from '../../dockerignore/matcher';
+import { scopeOf } from '../../dockerfile/scope';
+import { cleanPath, compilePatterns, isExcluded } from '../../dockerignore/matcher';
 import { join } from '../../dockerignore/paths';
 import type { FileSystem } from '../../types';
 import { copyArgs, isUrl, isWholeContext, type CopyPath } from './_copy-sources';
@@ -31,6 +32,39 @@ export function copiedPaths(model: DockerfileModel): string[] {
     for (const s of copyArgs(instr).sources) {
       if (isUrl(s.value) || /[*?[$]/.test(s.value) || isWholeContext(s.value)) continue;
       out.push(s.value);
+    }
+  }
+  return out;
+}
+
+/** A `COPY`/`ADD` source read from the build context, as `.dockerignore` sees it. */
+export interface ContextSource {
+  /** The instruction (the wrapped one for `ONBUILD COPY`). */
+  instr: Instruction;
+  src: CopyPath;
+  /** The source with variables expanded. */
+  value: string;
+  /** Relative to the context root, cleaned: what `.dockerignore` patterns are matched against. */
+  path: string;
+}
+
+/**
+ * Every `COPY`/`ADD` source taken from the build context whose path is known: no `--from`, URL or
+ * git source, no wildcard, no unknown variable, not the whole context, not outside it.
+ */
+export function contextSources(model: DockerfileModel): ContextSource[] {
+  const out: ContextSource[] = [];
+  let scope: ReturnType<typeof scopeOf> | undefined;
+  for (const outer of model.instructions) {
+    const instr = effective(outer);
+    if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || flag(instr, 'from')) continue;
+    for (const src of copyArgs(instr).sources) {
+      if (isUrl(src.value) || src.value.startsWith('git@')) continue;
+      const value = src.value.includes('$') ? (scope ??= scopeOf(model)).evalAt(instr, src.value) : src.value;
+      if (value === undefined || /[*?[]/.test(value)) continue;
+      const path = cleanPath(value.replace(/^\/+/, ''));
+      if (path === '.' || path.startsWith('..')) continue;
+      out.push({ instr, src, value, path });
     }
   }
   return out;
