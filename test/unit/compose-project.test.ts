@@ -44,10 +44,54 @@ describe('compose project', () => {
         ['/p/common.yaml', 'extends'],
       ],
     );
-    assert.deepEqual([...p.definitions('service').keys()], ['web', 'debug', 'db', 'base']);
+    // Compose takes only the extended service from an extends file: `base` is no service of the project.
+    assert.deepEqual([...p.definitions('service').keys()], ['web', 'debug', 'db']);
     assert.ok(p.definitions('volume').has('pgdata'));
     assert.equal(p.serviceDefs('web').length, 2);
+    assert.equal(p.serviceDefs('base').length, 0);
     assert.deepEqual(serviceProfiles(p, 'web'), []);
+  });
+
+  it('extends files: no definitions for the project, but what a service inherits from them', () => {
+    const fs = new MemoryFileSystem({
+      '/e/common.yaml':
+        'include: [more.yaml]\nservices:\n  base:\n    extends: root\n    healthcheck: {test: [CMD, "true"]}\n  root:\n    extends: {file: ./deep/root.yaml, service: r}\n  web:\n    image: other:1\nnetworks:\n  extnet: {}\nvolumes:\n  extvol: {}\n',
+      '/e/deep/root.yaml': 'services:\n  r:\n    image: postgres:16\n',
+      '/e/more.yaml': 'services:\n  more:\n    image: x:1\n',
+    });
+    const m = parseCompose(
+      'services:\n  app:\n    extends:\n      file: common.yaml\n      service: base\n  web:\n    image: nginx:1\n',
+    );
+    const p = buildProject(m, '/e/compose.yaml', fs);
+    assert.deepEqual(
+      p.files.map((f) => [f.path, f.role]),
+      [
+        ['/e/compose.yaml', 'self'],
+        ['/e/common.yaml', 'extends'],
+        ['/e/more.yaml', 'extends'],
+        ['/e/deep/root.yaml', 'extends'],
+      ],
+    );
+    assert.deepEqual([...p.definitions('service').keys()], ['app', 'web']);
+    assert.equal(p.definitions('network').size, 0);
+    assert.equal(p.definitions('volume').size, 0);
+    // `web` in common.yaml is not what the project's `web` is.
+    assert.equal(p.serviceDefs('web', true).length, 1);
+    assert.deepEqual(
+      p.serviceDefs('app', true).map((d) => d.file.path),
+      ['/e/deep/root.yaml', '/e/common.yaml', '/e/common.yaml', '/e/compose.yaml'],
+    );
+    assert.equal(p.serviceDefs('app').length, 1);
+  });
+
+  it('a file both extended from and included is a project file', () => {
+    const fs = new MemoryFileSystem({
+      '/i/common.yaml': 'services:\n  base:\n    image: a:1\n',
+      '/i/compose.override.yaml': 'include: [common.yaml]\n',
+    });
+    const m = parseCompose('services:\n  app:\n    extends: {file: common.yaml, service: base}\n');
+    const p = buildProject(m, '/i/compose.yaml', fs);
+    assert.ok(p.definitions('service').has('base'));
   });
 
   it('profiles of a service across the files that define it', () => {

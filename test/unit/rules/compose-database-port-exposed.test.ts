@@ -1,12 +1,34 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { MemoryFileSystem } from '../../../server/src/core/compose/memory-fs';
 
 ruleTester('compose-database-port-exposed', {
   valid: [
+    {
+      name: 'a same-named service in an extends file is not the one it extends',
+      code: 'services:\n  db:\n    extends:\n      file: common.yaml\n      service: base\n    ports: ["5432:5432"]\n',
+      options: {
+        path: '/p/compose.yaml',
+        fs: new MemoryFileSystem({
+          '/p/common.yaml': 'services:\n  base:\n    image: nginx:1\n  db:\n    image: postgres:16\n',
+        }),
+      },
+    },
     'services:\n  db:\n    image: postgres:16\n    ports: ["127.0.0.1:5432:5432"]\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n',
     'services:\n  db:\n    image: postgres:16\n    expose: ["5432"]\n',
     'services:\n  db:\n    image: redis:7\n    ports:\n      - target: 6379\n        published: 6379\n        host_ip: 127.0.0.1\n',
   ],
   invalid: [
+    {
+      name: 'the image comes from the service it extends in another file',
+      code: 'services:\n  db:\n    extends:\n      file: common.yaml\n      service: pg\n    ports: ["5432:5432"]\n',
+      options: {
+        path: '/p/compose.yaml',
+        fs: new MemoryFileSystem({ '/p/common.yaml': 'services:\n  pg:\n    image: postgres:16\n' }),
+      },
+      errors: [{ line: 6, column: 13, message: /PostgreSQL port/ }],
+      output:
+        'services:\n  db:\n    extends:\n      file: common.yaml\n      service: pg\n    ports: ["127.0.0.1:5432:5432"]\n',
+    },
     {
       name: 'short syntax, quoted, plain, with 0.0.0.0 and container-only',
       code: 'services:\n  db:\n    image: docker.io/library/postgres:16\n    ports:\n      - "5432:5432" # psql\n      - 5433:5432\n      - "0.0.0.0:5434:5432"\n      - 5432\n      - "5435"\n',

@@ -104,6 +104,25 @@ ruleTester('compose-undefined-reference', {
       ],
     },
     {
+      name: "services, networks and volumes of an extends.file target are not the project's",
+      code: 'name: p11\nservices:\n  web:\n    image: nginx:1.27\n    depends_on: [base, helper]\n    networks: [extnet]\n    volumes: [extvol:/x]\n  app:\n    extends:\n      file: common.yaml\n      service: base\n',
+      options: {
+        path: '/p/compose.yaml',
+        fs: new MemoryFileSystem({
+          '/p/common.yaml':
+            'services:\n  base:\n    image: alpine:3.20\n  helper:\n    image: alpine:3.20\nnetworks:\n  extnet: {}\nvolumes:\n  extvol: {}\n',
+        }),
+      },
+      errors: [
+        { line: 5, column: 18, message: /service `base`/ },
+        { line: 5, column: 24, message: /service `helper`/ },
+        { line: 6, column: 16, message: /network `extnet`/ },
+        { line: 7, column: 15, message: /volume `extvol`/ },
+      ],
+      output:
+        'name: p11\nservices:\n  web:\n    image: nginx:1.27\n    depends_on: [base, helper]\n    networks: [extnet]\n    volumes: [extvol:/x]\n  app:\n    extends:\n      file: common.yaml\n      service: base\n\nnetworks:\n  extnet: {}\n\nvolumes:\n  extvol: {}\n',
+    },
+    {
       name: 'extends.file: the service must exist there',
       code: 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: bse\n',
       options: {

@@ -58,10 +58,17 @@ export interface ComposeProject {
   /** False when no FileSystem was given: checks that need other files must say nothing. */
   hasFs: boolean;
   fs?: FileSystem;
-  /** Definitions of a kind by name, from every file of the project (the linted file's own first). */
+  /**
+   * Definitions of a kind by name, from the files of the project (the linted file's own first). Files only
+   * reached through `extends.file` are left out: Compose takes the extended service from them, nothing else.
+   */
   definitions(kind: SymbolKind): Map<string, { def: ComposeDefinition; file: ProjectFile }>;
-  /** Every definition of a service across the project files (base file first, override last). */
-  serviceDefs(name: string): { node: unknown; file: ProjectFile }[];
+  /**
+   * Every definition of a service across the project files (the linted file first), `extends.file` targets
+   * left out. With `followExtends`, each definition is preceded by the services it extends from other files
+   * (recursively; what `image`, `healthcheck`... a service inherits).
+   */
+  serviceDefs(name: string, followExtends?: boolean): { node: unknown; file: ProjectFile }[];
 }
 
 let shellEnv: Record<string, string | undefined> =
@@ -194,7 +201,12 @@ export function buildProject(
     const base = nodePath.basename(path);
     const seen = new Set([path]);
     const addFile = (p: string, role: ProjectFile['role']) => {
-      if (seen.has(p)) return;
+      if (seen.has(p)) {
+        // Extended from, and also part of the project (included, an override): it is a project file.
+        const f = role !== 'extends' ? files.find((x) => x.path === p && x.role === 'extends') : undefined;
+        if (f) f.role = role;
+        return;
+      }
       seen.add(p);
       const m = loadComposeFile(fs, p);
       if (m) files.push({ path: p, model: m, role });
@@ -234,11 +246,12 @@ export function buildProject(
         }
       }
     }
-    // include and extends.file, transitively (bounded).
+    // include and extends.file, transitively (bounded). What an extends file includes is an extends file too.
     for (let i = 0; i < files.length && files.length < 64; i++) {
       const f = files[i];
       const fdir = nodePath.dirname(f.path);
-      for (const inc of includePaths(f.model)) addFile(nodePath.resolve(fdir, inc), 'include');
+      const incRole = f.role === 'extends' ? 'extends' : 'include';
+      for (const inc of includePaths(f.model)) addFile(nodePath.resolve(fdir, inc), incRole);
       for (const svc of services(f.model)) {
         const ext = getValue(f.model, svc.node, 'extends');
         const file = isMap(ext) ? scalarText(getValue(f.model, ext, 'file')) : undefined;
@@ -253,6 +266,31 @@ export function buildProject(
     if (env) dotenv = { path: envPath, env };
   }
   const defCache = new Map<SymbolKind, Map<string, { def: ComposeDefinition; file: ProjectFile }>>();
+  // The linted file always counts, even when another file of the set extends it.
+  const projectFiles = files.filter((f) => f.role !== 'extends');
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  /** The services `node` (in `file`) extends from other files, recursively, base first. */
+  const extended = (
+    file: ProjectFile,
+    node: unknown,
+    out: { node: unknown; file: ProjectFile }[],
+    depth: number,
+  ): void => {
+    if (depth > 8) return;
+    const m = file.model;
+    const ext = getValue(m, node, 'extends');
+    const target = scalarText(isMap(ext) ? getValue(m, ext, 'service') : ext);
+    if (target === undefined) return;
+    const rel = isMap(ext) ? scalarText(getValue(m, ext, 'file')) : undefined;
+    // Same-file extends are only followed inside extends files (the project's own are separate services).
+    if (rel === undefined && file.role !== 'extends') return;
+    const tf = rel === undefined ? file : byPath.get(nodePath.resolve(nodePath.dirname(file.path), rel));
+    if (!tf || tf.role !== 'extends') return;
+    const d = composeIndex(tf.model).byKind.service.get(target);
+    if (!d || (tf === file && d.node === node)) return;
+    extended(tf, d.node, out, depth + 1);
+    out.push({ node: d.node, file: tf });
+  };
   return {
     dir,
     path,
@@ -265,18 +303,20 @@ export function buildProject(
       let m = defCache.get(kind);
       if (m) return m;
       m = new Map();
-      for (const f of files) {
+      for (const f of projectFiles) {
         for (const [name, def] of composeIndex(f.model).byKind[kind])
           if (!m.has(name)) m.set(name, { def, file: f });
       }
       defCache.set(kind, m);
       return m;
     },
-    serviceDefs(name) {
+    serviceDefs(name, followExtends) {
       const out: { node: unknown; file: ProjectFile }[] = [];
-      for (const f of files) {
+      for (const f of projectFiles) {
         const d = composeIndex(f.model).byKind.service.get(name);
-        if (d) out.push({ node: d.node, file: f });
+        if (!d) continue;
+        if (followExtends) extended(f, d.node, out, 0);
+        out.push({ node: d.node, file: f });
       }
       return out;
     },

@@ -26,7 +26,7 @@ export default defineComposeRule(
       // The image may come from the base file when this is an override.
       let image = scalarText(getValue(m, svc.node, 'image'));
       if (image === undefined)
-        for (const d of project.serviceDefs(svc.name))
+        for (const d of project.serviceDefs(svc.name, true))
           image ??= scalarText(getValue(d.file.model, d.node, 'image'));
       const db = databaseOf(image);
       if (!db) continue;

@@ -28,7 +28,7 @@ function targetOf(model: ComposeModel, project: ComposeProject, name: string): T
   let hasHealthcheck = false;
   let disabled = false;
   let node: unknown;
-  for (const d of project.serviceDefs(name)) {
+  for (const d of project.serviceDefs(name, true)) {
     image = scalarText(getValue(d.file.model, d.node, 'image')) ?? image;
     const hc = getValue(d.file.model, d.node, 'healthcheck');
     if (hc !== undefined) {
