@@ -26,6 +26,11 @@ export interface InvalidCase {
    * file's content in `options.fs`, or '' for a file the fix creates. Every edited path must be listed.
    */
   otherFilesOutput?: Record<string, string>;
+  /**
+   * Suggestions to apply, each on its own to the original text: the first suggestion (of any finding) whose
+   * title matches gives `output`. Every suggestion of every finding is also checked to leave a file that parses.
+   */
+  suggestions?: { title: string | RegExp; output: string }[];
   options?: Omit<LintOptions, 'only' | 'config'> & { config?: Partial<BerthConfig> };
   name?: string;
 }
@@ -131,6 +136,30 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
             applyOtherFiles(other, c.options?.fs),
             c.otherFilesOutput,
             'other files after fix',
+          );
+        }
+
+        // Suggestions are applied one at a time by the user: each must leave a file that parses.
+        for (const f of found)
+          for (const sg of f.suggestions ?? []) {
+            if (!sg.edits.length) continue;
+            const out = applyEdits(c.code, sg.edits, model.lines);
+            assert.ok(
+              parseErrors(parseModel(out, kind)) <= parseErrors(model),
+              `the suggestion "${sg.title}" leaves a file that parses:\n${out}`,
+            );
+          }
+        for (const exp of c.suggestions ?? []) {
+          const sg = found
+            .flatMap((f) => f.suggestions ?? [])
+            .find((x) => (typeof exp.title === 'string' ? x.title === exp.title : exp.title.test(x.title)));
+          assert.ok(sg, `no suggestion titled ${String(exp.title)}`);
+          const out = applyEdits(c.code, sg.edits, model.lines);
+          assert.equal(out, exp.output, `output after the suggestion "${sg.title}"`);
+          const n = lintModel(model, { ...opts, only: [ruleId] }).length;
+          assert.ok(
+            lintModel(parseModel(out, kind), { ...opts, only: [ruleId] }).length < n,
+            `the suggestion "${sg.title}" removes a finding`,
           );
         }
 

@@ -10,7 +10,14 @@ import {
   expandVars,
 } from '../../server/src/core/compose/project';
 import { composeIndex } from '../../server/src/core/compose/symbols';
-import { appendLinesEdit, ignoresDotenv, reorderItems } from '../../server/src/core/compose/edit';
+import {
+  addTopLevelEntry,
+  appendLinesEdit,
+  appendToBlockMap,
+  ignoresDotenv,
+  isInlineValue,
+  reorderItems,
+} from '../../server/src/core/compose/edit';
 import { applyEdits } from '../../server/src/core/fix';
 import { isMap } from 'yaml';
 
@@ -197,6 +204,27 @@ describe('compose edits', () => {
     assert.equal(applyEdits('node_modules', e.edits), 'node_modules\n.env\n');
     assert.equal(appendLinesEdit(new MemoryFileSystem({ '/x': '.env\n' }), '/x', ['.env']), undefined);
     assert.ok(ignoresDotenv('a\n/.env\n') && ignoresDotenv('.env*') && !ignoresDotenv('.envrc\nfoo.env'));
+  });
+
+  it('a one-line value that is a mapping entry or a list item goes on its own line', () => {
+    for (const v of ['{}', 'x', './a:b', 'http://h:1/x', '"a: b"', '[a, b]', "'x'", 'a # b: c'])
+      assert.ok(isInlineValue(v), v);
+    for (const v of ['file: ./x', 'external:', '- a', 'k: v # c']) assert.ok(!isInlineValue(v), v);
+    const src = 'services:\n  web:\n    image: a:1\nsecrets:\n  s:\n    file: ./s\n';
+    const m = parseCompose(src);
+    assert.equal(
+      applyEdits(src, [addTopLevelEntry(m, 'secrets', 't', ['file: ./t'])!]),
+      src + '  t:\n    file: ./t\n',
+    );
+    assert.equal(
+      applyEdits(src, [addTopLevelEntry(m, 'volumes', 'v', ['external: true'])!]),
+      'services:\n  web:\n    image: a:1\nvolumes:\n  v:\n    external: true\nsecrets:\n  s:\n    file: ./s\n',
+    );
+    const web = (m.doc.contents as any).items[0].value.items[0].value;
+    assert.equal(
+      applyEdits(src, [appendToBlockMap(m, web, 'logging', ['driver: local'])!]),
+      'services:\n  web:\n    image: a:1\n    logging:\n      driver: local\nsecrets:\n  s:\n    file: ./s\n',
+    );
   });
 
   it('reorderItems keeps comments, blank lines and every key', () => {

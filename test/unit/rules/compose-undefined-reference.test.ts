@@ -92,6 +92,50 @@ ruleTester('compose-undefined-reference', {
       name: 'secrets: declaring one needs a file, so only a suggestion',
       code: base + '    secrets:\n      - source: api_key\n        target: key\n',
       errors: [{ line: 5, column: 17, message: /secret `api_key`/ }],
+      suggestions: [
+        {
+          title: 'Declare the secret `api_key` from a file',
+          output:
+            base +
+            '    secrets:\n      - source: api_key\n        target: key\n\nsecrets:\n  api_key:\n    file: ./secrets/api_key\n',
+        },
+      ],
+    },
+    {
+      name: 'declaring a secret under an existing block `secrets:` nests `file:` below the name',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    secrets: [dbpass]\nsecrets:\n  other:\n    file: ./x\n',
+      errors: [{ line: 4, column: 15, message: /secret `dbpass`/ }],
+      suggestions: [
+        {
+          title: /Declare the secret `dbpass`/,
+          output:
+            'services:\n  web:\n    image: nginx:1.27\n    secrets: [dbpass]\nsecrets:\n  other:\n    file: ./x\n  dbpass:\n    file: ./secrets/dbpass\n',
+        },
+      ],
+    },
+    {
+      name: 'declaring a config in a flow `configs: {}` and under an empty `configs:`',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    configs: [cfg]\nconfigs: {}\n',
+      errors: [{ line: 4, column: 15, message: /config `cfg`/ }],
+      suggestions: [
+        {
+          title: /Declare the config `cfg`/,
+          output:
+            'services:\n  web:\n    image: nginx:1.27\n    configs: [cfg]\nconfigs: {cfg: {file: ./configs/cfg}}\n',
+        },
+      ],
+    },
+    {
+      name: 'declaring a secret under `secrets:` with nothing after it',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    secrets: [dbpass]\nsecrets:\n',
+      errors: [{ line: 4, column: 15, message: /secret `dbpass`/ }],
+      suggestions: [
+        {
+          title: /Declare the secret `dbpass`/,
+          output:
+            'services:\n  web:\n    image: nginx:1.27\n    secrets: [dbpass]\nsecrets:\n  dbpass:\n    file: ./secrets/dbpass\n',
+        },
+      ],
     },
     {
       name: 'network_mode service:, links, volumes_from, extends',

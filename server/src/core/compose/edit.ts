@@ -45,8 +45,36 @@ function edit(model: ComposeModel, start: number, end: number, newText: string):
 }
 
 /**
- * Edits that add `key: value` to the mapping held by `pair` (`value` is written inline after `key:`,
- * or, when it has several lines, each line indented one more level). `parentIndent` is the column of
+ * True when a one-line value can follow `key: ` on the same line: a scalar or a flow collection. A line that
+ * is itself a block mapping entry (`file: ./x`, `key:`) or a sequence item (`- x`) cannot (a plain scalar
+ * never holds `: ` or ends with `:`); it goes on its own, more indented line.
+ */
+export function isInlineValue(line: string): boolean {
+  const t = line.trim();
+  if (/^[{["']/.test(t)) return true;
+  if (/^-(\s|$)/.test(t)) return false;
+  const plain = t.replace(/\s+#.*$/, '');
+  return !/:(\s|$)/.test(plain);
+}
+
+/** `key: value` (one inline line) or `key:` with the value lines below it, indented by `unit`. */
+function renderEntry(indent: string, unit: string, eol: string, key: string, valueLines: string[]): string {
+  if (valueLines.length === 1 && isInlineValue(valueLines[0])) return `${indent}${key}: ${valueLines[0]}`;
+  return `${indent}${key}:` + valueLines.map((l) => `${eol}${indent}${unit}${l}`).join('');
+}
+
+/** The value lines as one flow value (`{file: ./x}` for one `file: ./x` line), or undefined when they are not. */
+function flowValue(valueLines: string[]): string | undefined {
+  if (valueLines.length !== 1) return undefined;
+  const v = valueLines[0];
+  if (isInlineValue(v)) return v;
+  const m = /^([A-Za-z0-9_.-]+): (.+)$/.exec(v.trim());
+  return m && isInlineValue(m[2]) && !/[,{}[\]]/.test(m[2]) ? `{${m[1]}: ${m[2]}}` : undefined;
+}
+
+/**
+ * Edits that add `key: value` to the mapping held by `pair` (`value` is written inline after `key:` when it
+ * is one scalar or flow line, else each line goes below, indented one more level: see `isInlineValue`). `parentIndent` is the column of
  * `pair`'s key. Returns undefined when the layout is one we do not edit (e.g. an alias).
  */
 export function addToMap(
@@ -60,10 +88,7 @@ export function addToMap(
   const keyCol = columnOf(model, pair.key);
   if (keyCol === undefined) return undefined;
   const v = pair.value;
-  const render = (indent: string) => {
-    if (valueLines.length === 1) return `${indent}${key}: ${valueLines[0]}`;
-    return `${indent}${key}:` + valueLines.map((l) => `${eol}${indent}${unit}${l}`).join('');
-  };
+  const render = (indent: string) => renderEntry(indent, unit, eol, key, valueLines);
   if (v === null || (isScalar(v) && (v.value === null || v.value === undefined))) {
     // `volumes:` with nothing after it.
     const ks = nodeSpan(pair.key)!;
@@ -79,12 +104,13 @@ export function addToMap(
   if (map.flow) {
     const s = nodeSpan(map);
     if (!s || model.text[s[1] - 1] !== '}') return undefined;
-    if (valueLines.length !== 1) return undefined;
+    const value = flowValue(valueLines);
+    if (value === undefined) return undefined;
     const inner = model.text.slice(s[0] + 1, s[1] - 1);
-    if (inner.trim() === '') return edit(model, s[0], s[1], `{${key}: ${valueLines[0]}}`);
+    if (inner.trim() === '') return edit(model, s[0], s[1], `{${key}: ${value}}`);
     const trimmedEnd = s[0] + 1 + inner.replace(/\s+$/, '').length;
     const trailingComma = model.text[trimmedEnd - 1] === ',';
-    return edit(model, trimmedEnd, trimmedEnd, `${trailingComma ? ' ' : ', '}${key}: ${valueLines[0]}`);
+    return edit(model, trimmedEnd, trimmedEnd, `${trailingComma ? ' ' : ', '}${key}: ${value}`);
   }
   if (!map.items.length) return undefined;
   const first = map.items[0];
@@ -121,12 +147,7 @@ export function appendToBlockMap(
   if (end === undefined) return undefined;
   const eol = model.lines.eol;
   const unit = indentUnit(model);
-  const indent = ' '.repeat(col);
-  const body =
-    valueLines.length === 1
-      ? `${indent}${key}: ${valueLines[0]}`
-      : `${indent}${key}:` + valueLines.map((l) => `${eol}${indent}${unit}${l}`).join('');
-  return edit(model, end, end, eol + body);
+  return edit(model, end, end, eol + renderEntry(' '.repeat(col), unit, eol, key, valueLines));
 }
 
 /**
@@ -168,10 +189,7 @@ export function addTopLevelEntry(
   const eol = model.lines.eol;
   const unit = indentUnit(model);
   const text = model.text;
-  const body =
-    valueLines.length === 1
-      ? `${unit}${key}: ${valueLines[0]}`
-      : `${unit}${key}:` + valueLines.map((l) => `${eol}${unit}${unit}${l}`).join('');
+  const body = renderEntry(unit, unit, eol, key, valueLines);
   const block = `${section}:${eol}${body}${eol}`;
   // After the last key that comes before `section`, when a key follows it (else: the end of the file).
   const rank = topLevelRank(section);
