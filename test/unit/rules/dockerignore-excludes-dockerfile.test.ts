@@ -38,6 +38,10 @@ describe(`${ID} cases`, () => {
       ['`api.Dockerfile`', '`Containerfile`'],
     );
   });
+  it('a Dockerfile.dockerignore next to it is not taken for a Dockerfile', () => {
+    const fs = memfs({ '/p/.dockerignore': '', '/p/Dockerfile.dockerignore': '' });
+    assert.deepEqual(lint('*.dockerignore\n', { path: '/p/.dockerignore', fs }), []);
+  });
   it('<name>.dockerignore belongs to the Dockerfile <name>', () => {
     assert.equal(lint('Dockerfile.dev\n', { path: '/p/Dockerfile.dev.dockerignore' }).length, 1);
     assert.equal(lint('Dockerfile\n', { path: '/p/Dockerfile.dev.dockerignore' }).length, 0);

@@ -35,3 +35,31 @@ export function dockerignoreCandidates(dockerfilePath: string): string[] {
 export function contextDir(dockerfilePath: string): string {
   return dirname(dockerfilePath);
 }
+
+const DOCKERFILE_NAME = /^((docker|container)file([.-][^/\\]*)?|[^/\\]+\.(docker|container)file)$/i;
+
+/** Names of the Dockerfiles in `dir` (`Dockerfile.dockerignore` is an ignore file, not one of them). */
+export function dockerfilesIn(fs: FileSystem, dir: string): string[] {
+  return fs.readDir(dir).filter((n) => DOCKERFILE_NAME.test(n) && !/\.dockerignore$/i.test(n));
+}
+
+/**
+ * The Dockerfiles (absolute paths) that BuildKit gives the ignore file at `ignorePath`, assuming each
+ * builds with its own directory as context: for `<name>.dockerignore`, the Dockerfile `<name>`; for
+ * `.dockerignore`, the Dockerfiles next to it that have no `<name>.dockerignore` of their own.
+ */
+export function dockerfilesUsing(fs: FileSystem, ignorePath: string): string[] {
+  const dir = dirname(ignorePath);
+  const base = basename(ignorePath);
+  const isFile = (p: string) => p === ignorePath || (fs.exists(p) && !fs.isDirectory(p));
+  const own = /^(.+)\.dockerignore$/i.exec(base);
+  if (own && base !== '.dockerignore') {
+    const df = join(dir, own[1]);
+    return fs.exists(df) && !fs.isDirectory(df) ? [df] : [];
+  }
+  if (base !== '.dockerignore') return [];
+  return dockerfilesIn(fs, dir)
+    .map((n) => join(dir, n))
+    .filter((df) => !fs.isDirectory(df) && dockerignoreCandidates(df).find(isFile) === ignorePath)
+    .sort();
+}

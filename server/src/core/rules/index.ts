@@ -57,6 +57,7 @@ import dockerfile_curl_and_wget from './dockerfile/curl-and-wget';
 import dockerfile_dnf_assume_yes from './dockerfile/dnf-assume-yes';
 import dockerfile_dnf_clean_all from './dockerfile/dnf-clean-all';
 import dockerfile_dnf_pin_versions from './dockerfile/dnf-pin-versions';
+import dockerignore_dockerignore_excludes_copied_file from './dockerignore/dockerignore-excludes-copied-file';
 import dockerignore_dockerignore_excludes_dockerfile from './dockerignore/dockerignore-excludes-dockerfile';
 import dockerignore_dockerignore_negation_unused from './dockerignore/dockerignore-negation-unused';
 import dockerignore_dockerignore_pattern_never_matches from './dockerignore/dockerignore-pattern-never-matches';
@@ -193,6 +194,7 @@ export const allRules: Rule<any>[] = [
   dockerfile_dnf_assume_yes,
   dockerfile_dnf_clean_all,
   dockerfile_dnf_pin_versions,
+  dockerignore_dockerignore_excludes_copied_file,
   dockerignore_dockerignore_excludes_dockerfile,
   dockerignore_dockerignore_negation_unused,
   dockerignore_dockerignore_pattern_never_matches,

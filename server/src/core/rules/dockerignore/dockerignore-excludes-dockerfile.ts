@@ -1,8 +1,8 @@
+import { dockerfilesIn } from '../../dockerignore/context';
 import { matchPath } from '../../dockerignore/matcher';
 import { basename, dirname } from '../../dockerignore/paths';
 import { defineDockerignoreRule } from './_define';
 
-const DOCKERFILE_NAME = /^((docker|container)file([.-][^/\\]*)?|[^/\\]+\.(docker|container)file)$/i;
 /** Patterns meant to exclude everything (allow-list style files): excluding the Dockerfile is implied. */
 const CATCH_ALL = new Set(['*', '**', '**/*']);
 
@@ -22,7 +22,7 @@ export default defineDockerignoreRule(
       const own = /^(.+)\.dockerignore$/i.exec(base);
       if (own) names = [own[1]];
       else if (ctx.fs) {
-        const found = ctx.fs.readDir(dirname(ctx.path)).filter((n) => DOCKERFILE_NAME.test(n));
+        const found = dockerfilesIn(ctx.fs, dirname(ctx.path));
         if (found.length) names = found;
       }
     }
