@@ -83,9 +83,22 @@ export function findRule(name: string): Rule<any> | undefined {
   return aliasIndex.get(name) ?? aliasIndex.get(name.toLowerCase());
 }
 
+/** A default-off rule that the configuration or the file's `# check=` directive turns on. */
+function turnedOn(rule: Rule<any>, config: BerthConfig, check: CheckDirective | undefined): boolean {
+  switch (rule.meta.enabledBy) {
+    case 'label-schema':
+      return !!config.labelSchema && Object.keys(config.labelSchema).length > 0;
+    case 'buildkit-experimental':
+      return !!check && (check.experimentalAll || check.experimental.has(rule.meta.id));
+    default:
+      return false;
+  }
+}
+
 function settingFor(
   rule: Rule<any>,
   config: BerthConfig,
+  check?: CheckDirective,
 ): { severity: SeveritySetting; options: Record<string, unknown> } {
   let setting: RuleSetting | undefined;
   // The id wins over aliases; among aliases the first listed one that is configured.
@@ -93,20 +106,23 @@ function settingFor(
     if (config.rules[key] !== undefined) setting = config.rules[key];
   }
   if (setting === undefined) {
-    const sev: SeveritySetting = rule.meta.defaultOff && !config.allRules ? 'off' : rule.meta.defaultSeverity;
-    return { severity: sev, options: {} };
+    const off = rule.meta.defaultOff && !config.allRules && !turnedOn(rule, config, check);
+    return { severity: off ? 'off' : rule.meta.defaultSeverity, options: {} };
   }
   if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] };
   return { severity: setting, options: {} };
 }
 
-/** Rules of a kind with the severity the configuration gives them ('off' ones left out). */
-export function activeRules(kind: FileKind, config: BerthConfig, only?: string[]) {
+/**
+ * Rules of a kind with the severity the configuration gives them ('off' ones left out).
+ * `check`: the Dockerfile's `# check=` directive (it turns experimental BuildKit checks on).
+ */
+export function activeRules(kind: FileKind, config: BerthConfig, only?: string[], check?: CheckDirective) {
   const out: { rule: Rule<any>; severity: Severity; options: Record<string, unknown> }[] = [];
   for (const rule of allRules) {
     if (rule.meta.kind !== kind) continue;
     if (only && !only.includes(rule.meta.id)) continue;
-    const s = settingFor(rule, config);
+    const s = settingFor(rule, config, check);
     if (s.severity === 'off') continue;
     out.push({ rule, severity: s.severity, options: s.options });
   }
@@ -129,9 +145,13 @@ export function lintModel(model: AnyModel, options: LintOptions = {}): Finding[]
     ];
   }
   const suppress = suppressionsOf(model, config);
-  for (const { rule, severity, options: ruleOptions } of activeRules(model.kind, config, options.only)) {
+  const check = model.kind === 'dockerfile' ? checkDirectiveOf(model) : undefined;
+  for (const active of activeRules(model.kind, config, options.only, check)) {
+    const { rule, options: ruleOptions } = active;
     if (options.exclude?.includes(rule.meta.id)) continue;
     if (suppress.file.has(rule.meta.id)) continue;
+    // `# check=error=true`: BuildKit fails the build on any finding of its checks.
+    const severity: Severity = check?.error && isBuildkitCheck(rule) ? 'error' : active.severity;
     const ctx: RuleContext<any> = {
       model,
       text: model.text,
@@ -178,6 +198,89 @@ export function lintModel(model: AnyModel, options: LintOptions = {}): Finding[]
 
 export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
   return lintModel(parseModel(text, kind), options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// BuildKit's `# check=` parser directive: `skip=<Name>,<Name>|all`, `error=<bool>`,
+// `experimental=<Name>,<Name>|all`, separated by `;` (BuildKit's linter.ParseLintOptions).
+// `skip` (even `skip=all`) applies to BuildKit's own checks only, and not to experimental ones, which
+// run only when `experimental` names them. Names are BuildKit's (`JSONArgsRecommended`); Berth also
+// accepts its ids and other aliases. The `BUILDKIT_DOCKERFILE_CHECK` build argument takes the same
+// value, but it is given on the `docker build` command line, which Berth does not see.
+// ---------------------------------------------------------------------------------------------
+
+export interface CheckDirective {
+  /** Rule ids (of BuildKit checks) that `skip=` names; every BuildKit check for `skip=all`. */
+  skip: Set<string>;
+  error: boolean;
+  experimentalAll: boolean;
+  /** Rule ids that `experimental=` names. */
+  experimental: Set<string>;
+  problems: Suppressions['problems'];
+}
+
+/** BuildKit's check name, when the rule is (also) one of BuildKit's build checks. */
+export function buildkitCheckName(rule: Rule<any>): string | undefined {
+  if (rule.meta.kind !== 'dockerfile') return undefined;
+  return rule.meta.aliases.find((a) => /^[A-Z][A-Za-z]*[a-z][A-Za-z]*$/.test(a));
+}
+
+function isBuildkitCheck(rule: Rule<any>): boolean {
+  return buildkitCheckName(rule) !== undefined;
+}
+
+/** What `skip=all` skips: BuildKit's checks, but not its experimental ones. */
+function buildkitCheckIds(): string[] {
+  return allRules
+    .filter((r) => isBuildkitCheck(r) && r.meta.enabledBy !== 'buildkit-experimental')
+    .map((r) => r.meta.id);
+}
+
+const checkCache = new WeakMap<DockerfileModel, CheckDirective | undefined>();
+
+/** The file's `# check=` directive, parsed once per model; undefined when there is none. */
+export function checkDirectiveOf(model: DockerfileModel): CheckDirective | undefined {
+  if (checkCache.has(model)) return checkCache.get(model);
+  const d = model.directives.find((x) => x.name === 'check');
+  const value = d ? parseCheckOptions(d.value, d.valueStart, d.valueEnd) : undefined;
+  checkCache.set(model, value);
+  return value;
+}
+
+const TRUE_VALUES = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE_VALUES = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** Parse a `check` value (`skip=A,B;error=true`); `start`/`end`: its document offsets, for problems. */
+export function parseCheckOptions(value: string, start: number, end: number): CheckDirective {
+  const out: CheckDirective = {
+    skip: new Set(),
+    error: false,
+    experimentalAll: false,
+    experimental: new Set(),
+    problems: [],
+  };
+  const problem = (message: string) => out.problems.push({ start, end, message });
+  if (!value.trim()) return out;
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) {
+      problem(`Invalid check option "${part.trim()}": BuildKit expects skip=, error= or experimental=`);
+      continue;
+    }
+    const key = part.slice(0, eq).trim();
+    const v = part.slice(eq + 1).trim();
+    if (key === 'skip' || key === 'experimental') {
+      const ids = ruleIdsOf(v, out.problems, start, end);
+      if (key === 'skip') for (const id of ids.includes('*') ? buildkitCheckIds() : ids) out.skip.add(id);
+      else if (ids.includes('*')) out.experimentalAll = true;
+      else for (const id of ids) out.experimental.add(id);
+    } else if (key === 'error') {
+      if (TRUE_VALUES.has(v)) out.error = true;
+      else if (FALSE_VALUES.has(v)) out.error = false;
+      else problem(`Invalid check option "error=${v}": BuildKit expects true or false`);
+    } else problem(`Invalid check option "${key}": BuildKit accepts skip, error and experimental`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,11 +349,10 @@ export function collectSuppressions(model: AnyModel, config: BerthConfig): Suppr
   const s: Suppressions = { file: new Set(), lines: new Map(), problems: [] };
   const expandAll = (ids: string[]) => (ids.includes('*') ? allRules.map((r) => r.meta.id) : ids);
   if (model.kind === 'dockerfile') {
-    for (const d of model.directives) {
-      if (d.name !== 'check') continue;
-      const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(d.value);
-      if (m)
-        for (const id of expandAll(ruleIdsOf(m[1], s.problems, d.valueStart, d.valueEnd))) s.file.add(id);
+    const check = checkDirectiveOf(model);
+    if (check) {
+      for (const id of check.skip) s.file.add(id);
+      s.problems.push(...check.problems);
     }
     if (config.disableIgnorePragma) return s;
     for (const c of model.comments) {
@@ -265,7 +367,9 @@ export function collectSuppressions(model: AnyModel, config: BerthConfig): Suppr
         const m = IGNORE_RE.exec(c.text);
         if (m) ids.push(...ruleIdsOf(m[1], s.problems, c.start, c.end));
         const cm = /^check\s*=\s*(?:.*;)?\s*skip\s*=\s*([^;]*)/i.exec(c.text);
-        if (cm) ids.push(...ruleIdsOf(cm[1], s.problems, c.start, c.end));
+        if (cm)
+          for (const id of ruleIdsOf(cm[1], s.problems, c.start, c.end))
+            ids.push(...(id === '*' ? buildkitCheckIds() : [id]));
       }
       if (ids.length) for (let l = instr.line; l <= instr.endLine; l++) addLine(s, l, expandAll(ids));
     }

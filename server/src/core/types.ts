@@ -26,6 +26,13 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** Off unless configured or `--all-rules` (hadolint's DL1001/DL3057, the label-schema family, style ordering). */
   defaultOff?: boolean;
+  /**
+   * A rule that is off by default and turns itself on (unless configured) when the user asks for it
+   * another way: `label-schema` when `.hadolint.yaml` configures a label schema (as hadolint runs
+   * DL3049-DL3058 then); `buildkit-experimental` when the Dockerfile's `# check=experimental=<Name>`
+   * (or `experimental=all`) names it, as BuildKit does.
+   */
+  enabledBy?: 'label-schema' | 'buildkit-experimental';
   /** True when the rule may attach a fix to its findings. */
   fixable: boolean;
   /** Codes other tools use for the same check: hadolint `DL3015`, BuildKit `MaintainerDeprecated`, dclint `no-version-field`. */

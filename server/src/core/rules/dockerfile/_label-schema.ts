@@ -1,7 +1,8 @@
 /**
  * The label-schema family (hadolint DL3049-DL3058): shared helpers. A schema is configured in
  * `.hadolint.yaml` / `.berthrc.yaml` as `label-schema: { name: type }` with the types `text`,
- * `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`. Without a schema these rules say nothing.
+ * `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`. Without a schema these rules say nothing;
+ * with one they run (unless configured off), as in hadolint (`meta.enabledBy: 'label-schema'`).
  *
  * Not a rule (the file name starts with `_`).
  */
@@ -155,23 +156,26 @@ export function isSpdx(v: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export function labelFormatRule(
-  meta: Omit<RuleMeta, 'kind' | 'defaultOff' | 'fixable' | 'type'>,
+  meta: Omit<RuleMeta, 'kind' | 'defaultOff' | 'enabledBy' | 'fixable' | 'type'>,
   schemaType: string,
   valid: (v: string) => boolean,
   what: string,
 ): DockerfileRule {
-  return defineDockerfileRule({ ...meta, type: 'problem', fixable: false, defaultOff: true }, (ctx) => {
-    const schema = labelSchema(ctx.config);
-    if (!schema) return;
-    for (const { pair, value } of labelPairs(ctx.model)) {
-      if (schema[pair.key] !== schemaType || value === undefined || value === '') continue;
-      if (valid(value)) continue;
-      const start = pair.raw === undefined ? pair.keyStart : pair.valueStart;
-      const end = pair.raw === undefined ? pair.keyEnd : pair.valueEnd;
-      ctx.report({
-        range: ctx.range(start, end),
-        message: `Label \`${pair.key}\` must be ${what} (label schema type \`${schemaType}\`), but its value is \`${value}\`.`,
-      });
-    }
-  });
+  return defineDockerfileRule(
+    { ...meta, type: 'problem', fixable: false, defaultOff: true, enabledBy: 'label-schema' },
+    (ctx) => {
+      const schema = labelSchema(ctx.config);
+      if (!schema) return;
+      for (const { pair, value } of labelPairs(ctx.model)) {
+        if (schema[pair.key] !== schemaType || value === undefined || value === '') continue;
+        if (valid(value)) continue;
+        const start = pair.raw === undefined ? pair.keyStart : pair.valueStart;
+        const end = pair.raw === undefined ? pair.keyEnd : pair.valueEnd;
+        ctx.report({
+          range: ctx.range(start, end),
+          message: `Label \`${pair.key}\` must be ${what} (label schema type \`${schemaType}\`), but its value is \`${value}\`.`,
+        });
+      }
+    },
+  );
 }

@@ -10,6 +10,7 @@ export default defineDockerfileRule(
     defaultSeverity: 'info',
     fixable: false,
     defaultOff: true,
+    enabledBy: 'buildkit-experimental',
     aliases: ['InvalidDefinitionDescription'],
   },
   (ctx) => {

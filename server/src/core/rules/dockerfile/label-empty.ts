@@ -9,6 +9,7 @@ export default defineDockerfileRule(
     defaultSeverity: 'warning',
     fixable: false,
     defaultOff: true,
+    enabledBy: 'label-schema',
     aliases: ['DL3051'],
   },
   (ctx) => {

@@ -11,6 +11,7 @@ export default defineDockerfileRule(
     defaultSeverity: 'info',
     fixable: false,
     defaultOff: true,
+    enabledBy: 'label-schema',
     aliases: ['DL3049'],
   },
   (ctx) => {

@@ -9,6 +9,7 @@ export default defineDockerfileRule(
     defaultSeverity: 'info',
     fixable: false,
     defaultOff: true,
+    enabledBy: 'label-schema',
     aliases: ['DL3050'],
   },
   (ctx) => {
