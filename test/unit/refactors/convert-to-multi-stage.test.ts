@@ -11,6 +11,7 @@ import {
   corpusFiles,
   fixture,
   lineRange,
+  memoryFs,
   offered,
 } from '../../fixtures/refactors/harness';
 
@@ -23,6 +24,11 @@ const CHANGED: Record<string, RegExp[]> = {
   'node-npm': [/^FROM /, /npm run build/],
   go: [/^FROM /, /go build/],
   'generic-make': [/^FROM /],
+  // The tool's own `run` is not in the final stage: the program runs from the venv on PATH.
+  'python-uv': [/^FROM /, /^CMD \["uv", "run"/],
+  'python-pipenv': [/^FROM /, /^CMD \["pipenv", "run"/],
+  'python-poetry-run': [/^FROM /, /^CMD poetry run/],
+  'node-yarn': [/^FROM /, /yarn build/],
 };
 
 describe('refactor convert-to-multi-stage', () => {
@@ -55,6 +61,55 @@ describe('refactor convert-to-multi-stage', () => {
       /^COPY --from=builder \/wheels \/wheels\nRUN pip install --no-cache-dir --no-index \/wheels\/\*\nCOPY \. \.$/m,
     );
     assert.match(after, /^CMD gunicorn --bind 0\.0\.0\.0:8000 app\.main:app\n$/m);
+  });
+
+  it('uv: the uv image copy and every uv sync go to the builder, none is left in the final stage', () => {
+    const after = fixture('multi-stage/python-uv.after.Dockerfile');
+    const [builder, final] = after.split(/^FROM base$/m);
+    assert.match(builder, /^COPY --from=ghcr\.io\/astral-sh\/uv:0\.9 \/uv \/uvx \/bin\/$/m);
+    assert.match(builder, /^COPY \. \.\nRUN uv sync --frozen --no-dev\n/m);
+    assert.doesNotMatch(final, /\buv\b/);
+    // uv sync without --no-install-project needs the source in the builder.
+    const src =
+      'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /uvx /bin/\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-cache\nCMD ["/app/.venv/bin/fastapi", "run", "app/main.py"]\n';
+    const out = apply(src, offered(src, ID)[0]);
+    assert.match(
+      out,
+      /^FROM base AS builder\nCOPY --from=ghcr[^\n]*\nCOPY \. \.\nRUN uv sync --frozen --no-cache\n/m,
+    );
+    assertProperties(src, out, { changed: [/^FROM /] });
+  });
+
+  it('not offered when the final stage would still need poetry / pipenv / uv', () => {
+    const base =
+      'FROM python:3.12-slim\nRUN pip install poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\n';
+    assert.deepEqual(
+      offered(base + 'RUN poetry run python manage.py collectstatic\nCMD ["python", "-m", "app"]\n', ID),
+      [],
+    );
+    assert.deepEqual(offered(base + 'CMD ["poetry", "run", "--directory", "x", "app"]\n', ID), []);
+    assert.deepEqual(offered(base + 'ENTRYPOINT ["sh", "-c", "poetry run app"]\n', ID), []);
+  });
+
+  it('Yarn 2+ (no `yarn install --production` to prune with): not offered', () => {
+    const src = fixture('multi-stage/node-yarn.before.Dockerfile');
+    assert.deepEqual(offered(src.replace('--frozen-lockfile', '--immutable'), ID), []);
+    const ctx = {
+      path: '/p/Dockerfile',
+      fs: memoryFs({ '/p/Dockerfile': src, '/p/package.json': '{"packageManager":"yarn@4.9.1"}' }),
+    };
+    assert.deepEqual(offered(src, ID, ctx), []);
+  });
+
+  it('Go: no note about USER nobody or nonroot (both exist in distroless), one for a user it lacks', () => {
+    const src = (u: string) =>
+      `FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nUSER ${u}\nENTRYPOINT ["/out/app"]\n`;
+    for (const u of ['nobody', 'nonroot', '65534'])
+      assert.doesNotMatch(apply(src(u), offered(src(u), ID)[0]), /# Berth: user/, u);
+    assert.match(
+      apply(src('app'), offered(src('app'), ID)[0]),
+      /# Berth: user app does not exist in gcr\.io\/distroless\/static-debian12:nonroot \(it has root, nobody and nonroot\)/,
+    );
   });
 
   it('is offered on the FROM line only', () => {

@@ -152,6 +152,10 @@ function basePrefix(
       plan.base.add(i);
       continue;
     }
+    if (i.keyword === 'COPY' && isBuilderSetup(i)) {
+      plan.builder.add(i);
+      continue;
+    }
     if (i.keyword === 'RUN') {
       if (installsOnlyBuildPackages(i) || isBuilderSetup(i)) {
         plan.builder.add(i);
@@ -377,6 +381,16 @@ function isManifestCopy(instr: Instruction, re: RegExp): boolean {
   );
 }
 
+/**
+ * `COPY --from=ghcr.io/astral-sh/uv:0.9 /uv /uvx /bin/`: a build tool taken from its image (uv's
+ * documented install), which belongs in the builder.
+ */
+function isToolImageCopy(instr: Instruction): boolean {
+  if (instr.keyword !== 'COPY') return false;
+  const from = instr.flags.find((f) => f.name === 'from')?.value ?? '';
+  return /(^|\/)astral-sh\/uv([:@]|$)/.test(from);
+}
+
 /** Commands in a dependency RUN that may run in the builder without the app (tool setup, cache cleanup). */
 function isToolCommand(model: DockerfileModel, c: RunCommand): boolean {
   const n = resolvedName(c);
@@ -424,7 +438,7 @@ function planPython(model: DockerfileModel, stage: Stage, plan0: Plan): Plan | u
   plan.pattern = tool === 'pip' ? 'Python: pip wheels' : `Python: ${tool} virtualenv`;
   const isBuildStep = (i: Instruction) => i === depsRun || isCompileRun(i);
   const isSetup = (i: Instruction) =>
-    runCmds(i).length > 0 && runCmds(i).every((c) => isToolCommand(model, c));
+    isToolImageCopy(i) || (runCmds(i).length > 0 && runCmds(i).every((c) => isToolCommand(model, c)));
   basePrefix(stage, plan, isBuildStep, isSetup);
   const wd = workdirAt(stage, depsRun);
 
@@ -445,7 +459,12 @@ function planPython(model: DockerfileModel, stage: Stage, plan0: Plan): Plan | u
   const needsSource =
     tool === 'pip'
       ? cmds.some((c) => pipCall(model, c)?.local)
-      : cmds.some((c) => venvTool(c) === 'poetry' && !c.words.some((w) => w.value === '--no-root'));
+      : cmds.some(
+          (c) =>
+            (venvTool(c) === 'poetry' && !c.words.some((w) => w.value === '--no-root')) ||
+            // `uv sync` installs the project itself unless told not to.
+            (venvTool(c) === 'uv' && !c.words.some((w) => w.value === '--no-install-project')),
+        );
   for (const i of instrs) {
     if (i.index >= depsRun.index) break;
     if (plan.base.has(i) || i.keyword === 'FROM') continue;
@@ -460,7 +479,7 @@ function planPython(model: DockerfileModel, stage: Stage, plan0: Plan): Plan | u
           );
       } else if (isSetup(i)) plan.builder.add(i);
     } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
-      if (isManifestCopy(i, PY_MANIFEST)) plan.builder.add(i);
+      if (isManifestCopy(i, PY_MANIFEST) || isToolImageCopy(i)) plan.builder.add(i);
       else if (isWholeContextCopy(i)) {
         wholeCopy ??= i;
         if (needsSource) {
@@ -476,6 +495,30 @@ function planPython(model: DockerfileModel, stage: Stage, plan0: Plan): Plan | u
   plan.builder.add(depsRun);
   shareWorkdirs(stage, plan, depsRun);
   const K = keywordCase(model);
+
+  // A second run of the tool after `COPY . .` (`uv sync` installing the project) goes to the
+  // builder too, with the copies before it (they also stay in the final stage): the final stage
+  // has no tool.
+  if (tool !== 'pip') {
+    const later = instrs.filter((i) => i.index > depsRun.index);
+    const usesTool = (i: Instruction) => runCmds(i).some((c) => resolvedName(c) === tool);
+    const last = later.filter(usesTool).pop();
+    for (const i of last ? later : []) {
+      if (i.index > last!.index) break;
+      if (i.keyword === 'RUN') {
+        const cs = runCmds(i);
+        const ok =
+          !i.heredocs.length &&
+          cs.length > 0 &&
+          cs.every((c) => venvTool(c) === tool || /^(rm|true|set|echo)$/.test(resolvedName(c) ?? ''));
+        if (!ok) return undefined;
+        plan.builder.add(i);
+      } else if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
+        plan.builder.add(i);
+        plan.finalKeep.add(i);
+      } else if (!['LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL'].includes(i.keyword)) return undefined;
+    }
+  }
 
   // The builder needs the manifest the install reads when only `COPY . .` brought it.
   const manifestCopied = instrs.some(
@@ -556,10 +599,31 @@ function planPython(model: DockerfileModel, stage: Stage, plan0: Plan): Plan | u
       `${K('COPY')} --from=builder ${venv} ${venv}`,
       `${K('ENV')} PATH="${venv}/bin:$PATH"`,
     );
-    if (commandWords(stage).some((c) => c.words.some((w) => w === tool)))
-      plan.notes.push(
-        `${tool} is not installed in this stage: run the program from ${venv}/bin (on PATH) instead of through ${tool}.`,
-      );
+    // The tool is not in the final stage: `CMD ["uv", "run", "gunicorn", ...]` runs the program
+    // from the virtual environment (on PATH) directly. Anything else that needs the tool there:
+    // not offered.
+    for (const c of commandWords(stage)) {
+      const w = c.words;
+      const re = new RegExp(`(^|[\\s/;&|(])${tool}(\\s|$)`);
+      const at = w.findIndex((x) => re.test(x));
+      if (at < 0) continue;
+      if (at !== 0 || w[1] !== 'run' || !w[2] || w[2].startsWith('-') || /[$`;&|]/.test(w.join(' ')))
+        return undefined;
+      const i = c.instr;
+      const end = model.lines.lineEnd(i.endLine);
+      if (c.exec && i.json) {
+        const r = i.json.ranges;
+        plan.finalBody.set(i, model.text.slice(i.start, r[0].start) + model.text.slice(r[2].start, end));
+      } else if (!c.exec && i.args.length > 2) {
+        plan.finalBody.set(
+          i,
+          model.text.slice(i.start, i.args[0].start) + model.text.slice(i.args[2].start, end),
+        );
+      } else return undefined;
+    }
+    for (const i of instrs)
+      if ((!plan.builder.has(i) || plan.finalKeep.has(i)) && runCmds(i).some((c) => resolvedName(c) === tool))
+        return undefined;
   }
   runtimeLibNote(
     plan,
@@ -649,6 +713,24 @@ function planNode(model: DockerfileModel, stage: Stage, plan: Plan, ctx: Refacto
     }
   }
   if (!buildRun || !tool) return undefined;
+  // Yarn 2+ has no `yarn install --production` to prune with.
+  if (tool === 'yarn') {
+    const berry = instrs.some((i) =>
+      runCmds(i).some(
+        (c) =>
+          resolvedName(c) === 'yarn' &&
+          c.words.some((w) => /^--immutable|^(workspaces|dlx|set)$/.test(w.value)),
+      ),
+    );
+    const dir = ctx.path && ctx.fs ? dirOf(ctx.path) : undefined;
+    const yarnrc = dir ? ctx.fs!.exists(joinPath(dir, '.yarnrc.yml')) : false;
+    const pm = dir
+      ? /"packageManager"\s*:\s*"yarn@(\d+)/.exec(ctx.fs!.readFile(joinPath(dir, 'package.json')) ?? '')
+      : null;
+    // corepack runs the Yarn that package.json's packageManager names: unknown without it.
+    const corepack = instrs.some((i) => /\bcorepack\b|\.yarnrc\.yml/.test(instrText(model, i)));
+    if (berry || yarnrc || (pm ? pm[1] !== '1' : corepack)) return undefined;
+  }
   const wd = workdirAt(stage, buildRun);
   if (!wd || !wd.startsWith('/')) return undefined;
   plan.pattern = `Node: ${tool} build`;
@@ -671,7 +753,8 @@ function planNode(model: DockerfileModel, stage: Stage, plan: Plan, ctx: Refacto
       ? 'npm prune --omit=dev'
       : tool === 'pnpm'
         ? 'pnpm prune --prod'
-        : 'yarn install --production --ignore-scripts --prefer-offline';
+        : // The cache clean keeps yarn-cache-clean quiet (and the builder smaller).
+          'yarn install --production --ignore-scripts --prefer-offline && yarn cache clean';
   const lastCmd = runCmds(buildRun)
     .filter((c) => !c.heredoc && c.cmd.depth === 0)
     .pop();
@@ -774,10 +857,11 @@ function planGo(model: DockerfileModel, stage: Stage, plan: Plan): Plan | undefi
   const users = runtime.filter((i) => i.keyword === 'USER');
   const named = users
     .map((u) => u.args[0]?.value.split(':')[0] ?? '')
-    .filter((u) => u && !/^\d+$/.test(u) && u !== 'nonroot' && u !== 'root');
+    // distroless' /etc/passwd has root (0), nobody (65534) and nonroot (65532).
+    .filter((u) => u && !/^\d+$/.test(u) && !['root', 'nobody', 'nonroot'].includes(u));
   if (named.length)
     plan.notes.push(
-      `user ${named.join(', ')} does not exist in ${GO_FINAL_IMAGE}: use nonroot or a numeric uid.`,
+      `user ${named.join(', ')} does not exist in ${GO_FINAL_IMAGE} (it has root, nobody and nonroot): use nonroot or a numeric uid.`,
     );
   if (
     runtime.some(
@@ -926,9 +1010,8 @@ function render(model: DockerfileModel, stage: Stage, plan: Plan): string | unde
     if (!plan.builder.has(i)) continue;
     const c = byInstr.get(i)!;
     if (plan.finalKeep.has(i) && !plan.builderBody.has(i))
-      out +=
-        (first ? trimLeadingBlankLines(c.lead).replace(/[^\n]*\n/g, (l) => (/^\s*#/.test(l) ? '' : l)) : '') +
-        withEol(instrText(model, i), eol);
+      // The shared copy's comments go with the builder's copy (the final one gets its blank lines).
+      out += (first ? trimLeadingBlankLines(c.lead) : c.lead) + withEol(instrText(model, i), eol);
     else out += body(c, plan.builderBody.get(i), first);
     first = false;
   }
