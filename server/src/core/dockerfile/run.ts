@@ -75,7 +75,18 @@ export function runCommands(instr: Instruction): RunCommand[] {
 
   function push(script: ShScript, d: (o: number) => number, de: (o: number) => number, heredoc?: Heredoc) {
     script.commands.forEach((cmd, i) => {
-      const words = cmd.words.map((w) => ({ ...w, docStart: d(w.start), docEnd: de(w.end) }));
+      // The fields spelled out (same order as ShWord): `{ ...w, docStart, docEnd }` took V8's slow
+      // clone path here, some 1.4 µs a word (a tenth of the analysis of a large file).
+      const words = cmd.words.map((w): DocWord => ({
+        start: w.start,
+        end: w.end,
+        raw: w.raw,
+        value: w.value,
+        quoted: w.quoted,
+        hasExpansion: w.hasExpansion,
+        docStart: d(w.start),
+        docEnd: de(w.end),
+      }));
       out.push({
         instr: target,
         heredoc,
