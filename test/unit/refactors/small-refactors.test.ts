@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { computeRefactors } from '../../../server/src/core/refactors/index';
 import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
 import { KNOWN_TAGS } from '../../../server/src/core/refactors/known-tags';
+import { lintText } from '../../../server/src/core/engine';
+import { parseDockerignore } from '../../../server/src/core/dockerignore/model';
+import { matchPath } from '../../../server/src/core/dockerignore/matcher';
 import {
   CORPUS,
   apply,
@@ -245,27 +248,56 @@ describe('refactor generate-dockerignore', () => {
     const text = f.edits[0].newText;
     for (const p of [
       '.git',
-      '.env',
+      '**/.env',
       '.vscode',
       '.idea',
-      '__pycache__',
-      '*.py[cod]',
+      '**/__pycache__',
+      '**/*.py[cod]',
       '.venv',
-      '.pytest_cache',
-      '.coverage',
+      '**/.pytest_cache',
+      '**/.coverage',
     ])
       assert.ok(text.split('\n').includes(p), p);
-    assert.ok(!text.split('\n').includes('node_modules'));
+    assert.ok(!text.split('\n').includes('**/node_modules'));
+  });
+  it('the generated file lints clean with every rule on, and its patterns match anywhere where meant', () => {
+    const sources = [
+      webapp,
+      'FROM node:24\nCOPY .env.production ./\nCOPY . .\nRUN npm ci\n',
+      'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n',
+    ];
+    for (const src of sources) {
+      const [r] = offered(src, ID, ctxFor({ '/p/Dockerfile': src }));
+      const text = r.fix.otherFiles![0].edits[0].newText;
+      const fs = memoryFs({ '/p/Dockerfile': src, '/p/.dockerignore': text, '/p/app/main.py': '' });
+      const config = { rules: {}, allRules: true };
+      const findings = lintText(text, 'dockerignore', { path: '/p/.dockerignore', fs, config });
+      assert.deepEqual(
+        findings.map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+        text,
+      );
+      const model = parseDockerignore(text);
+      for (const [path, excluded] of [
+        ['Dockerfile', false],
+        ['src/pkg/__pycache__/m.cpython-313.pyc', src === webapp],
+        ['tests/.pytest_cache/v/cache', src === webapp],
+        ['packages/web/node_modules/x/index.js', src.includes('RUN npm')],
+        ['app/main.py', false],
+      ] as const)
+        assert.equal(matchPath(model.patterns, path).excluded, excluded, `${path} in\n${text}`);
+    }
   });
   it('Node: node_modules; never a file the Dockerfile copies', () => {
     const src =
       'FROM node:24\nCOPY .env.production ./\nCOPY coverage/report.json /srv/\nCOPY . .\nRUN npm ci\n';
     const [r] = offered(src, ID, ctxFor({ '/p/Dockerfile': src }));
     const lines = r.fix.otherFiles![0].edits[0].newText.split('\n');
-    assert.ok(lines.includes('node_modules'));
-    assert.ok(!lines.includes('.env.*'), '.env.* would ignore .env.production');
+    assert.ok(lines.includes('**/node_modules'));
+    assert.ok(!lines.includes('**/.env.*'), '.env.* would ignore .env.production');
+    assert.ok(!lines.includes('!**/.env.example'), 'an exception without its pattern');
     assert.ok(!lines.includes('coverage'));
-    assert.ok(lines.includes('.env'));
+    assert.ok(lines.includes('**/.env'));
   });
   it('not offered when a .dockerignore exists (applying twice is not possible), or without a file system', () => {
     assert.deepEqual(
