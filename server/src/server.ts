@@ -460,7 +460,9 @@ connection.onDidChangeWatchedFiles((p) => {
  * extended file) is re-checked too: its findings (undefined references...) depend on this text.
  */
 function recheckDependents(doc: TextDocument): void {
-  if (kindOf(doc) !== 'compose') return;
+  const kind = kindOf(doc);
+  if (kind === 'dockerfile' || kind === 'dockerignore') return recheckNeighbours(doc, kind);
+  if (kind !== 'compose') return;
   const p = filePathOf(doc);
   if (!p) return;
   for (const other of documents.all()) {
@@ -472,6 +474,28 @@ function recheckDependents(doc: TextDocument): void {
     a.forget();
     analyses.delete(other.uri);
     scheduleValidation(other, (settingsCache?.debounceMs ?? 60) * 3);
+  }
+}
+
+/**
+ * A Dockerfile and the `.dockerignore` files next to it read each other (copy-ignored-file,
+ * dockerignore-excludes-copied-file...): an edit in one re-checks the open documents of the other
+ * kind in the same directory, which read the edited buffer through `fsys`.
+ */
+function recheckNeighbours(doc: TextDocument, kind: 'dockerfile' | 'dockerignore'): void {
+  const p = filePathOf(doc);
+  if (!p) return;
+  const dir = path.dirname(p);
+  const other = kind === 'dockerfile' ? 'dockerignore' : 'dockerfile';
+  for (const d of documents.all()) {
+    if (d.uri === doc.uri || kindOf(d) !== other) continue;
+    const dp = filePathOf(d);
+    if (!dp || path.dirname(dp) !== dir) continue;
+    const a = analyses.get(d.uri);
+    if (!a) continue;
+    a.forget();
+    analyses.delete(d.uri);
+    scheduleValidation(d, (settingsCache?.debounceMs ?? 60) * 3);
   }
 }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LspClient, SERVER } from '../helpers/lsp-client';
-import { DOCKERIGNORE, makeProject, type Fixture } from './fixture-project';
+import { DOCKERFILE, DOCKERIGNORE, makeProject, type Fixture } from './fixture-project';
 
 describe('.dockerignore over stdio', function () {
   this.timeout(30000);
@@ -110,5 +110,30 @@ describe('.dockerignore over stdio', function () {
       changes: [{ uri: fx.uri('web/new.log'), type: 1 }],
     });
     assert.match((await hover(2))!, /excludes 3 files/);
+  });
+
+  it('an edit in the Dockerfile re-checks the .dockerignore next to it, and the other way round', async () => {
+    const df = fx.uri('web/Dockerfile');
+    const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
+    client.open(df, 'dockerfile', DOCKERFILE);
+    await client.waitForDiagnostics(df);
+    await client.waitForDiagnostics(uri, (p) => !codes(p).includes('dockerignore-excludes-copied-file'));
+    // The unsaved Dockerfile now copies a file `*.log` excludes: the .dockerignore says so at once.
+    client.change(df, DOCKERFILE + 'COPY app.log /srv/\n');
+    const p = await client.waitForDiagnostics(uri, (x) =>
+      codes(x).includes('dockerignore-excludes-copied-file'),
+    );
+    const d = p.diagnostics.find((x) => x.code === 'dockerignore-excludes-copied-file')!;
+    assert.equal(d.range.start.line, 2);
+    assert.match(d.message, /`\*\.log` excludes `app\.log` \(Dockerfile line 7\)/);
+    const q = await client.waitForDiagnostics(df, (x) => codes(x).includes('copy-ignored-file'));
+    assert.equal(q.diagnostics.filter((x) => x.code === 'copy-ignored-file').length, 1);
+    // Re-including the file in the unsaved .dockerignore clears the Dockerfile's finding.
+    client.change(uri, DOCKERIGNORE + '!app.log\n');
+    await client.waitForDiagnostics(df, (x) => !codes(x).includes('copy-ignored-file'));
+    client.change(uri, DOCKERIGNORE);
+    await client.waitForDiagnostics(df, (x) => codes(x).includes('copy-ignored-file'));
+    client.change(df, DOCKERFILE);
+    await client.waitForDiagnostics(uri, (x) => !codes(x).includes('dockerignore-excludes-copied-file'));
   });
 });
