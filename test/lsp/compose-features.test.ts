@@ -212,7 +212,29 @@ describe('compose editing features over stdio', function () {
         textDocument: { uri },
         position: at(20, 'env_file'),
       });
-      assert.match(schema.contents.value, /env/i);
+      assert.equal(
+        schema.contents.value,
+        '#### Compose Specification\n\nAdd environment variables from a file or multiple files. Can be a single file path or a list of file paths.',
+      );
+    });
+
+    it("a key whose schema has alternatives shows the key's own description, with no empty source link", async () => {
+      const hover = async (line: number, key: string) =>
+        ((await req('textDocument/hover', { textDocument: { uri }, position: at(line, key) })) as any)
+          .contents.value as string;
+      const dependsOn = await hover(12, 'depends_on');
+      assert.match(dependsOn, /^#### Compose Specification\n\nExpress dependency between services\./);
+      assert.doesNotMatch(dependsOn, /A list of unique string values|Source:/);
+      const longForm = await hover(25, 'depends_on');
+      assert.match(longForm, /Express dependency between services\./);
+      const networks = await hover(15, 'networks');
+      assert.match(networks, /^#### Compose Specification\n\nNetworks to join, referencing entries/);
+      assert.doesNotMatch(networks, /A list of unique string values|Source:/);
+      const build = await hover(8, 'build');
+      assert.match(build, /Configuration options for building the service's image\./);
+      const context = await hover(9, 'context');
+      assert.match(context, /Path to the build context/);
+      assert.doesNotMatch(context, /Source:|berth-schema:/);
     });
   });
 
