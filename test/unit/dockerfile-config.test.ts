@@ -151,3 +151,43 @@ describe('BuildKit # check= directive', () => {
     assert.match(f[0].message, /eror/);
   });
 });
+
+describe('# hadolint shell= pragma', () => {
+  const SHELL_RULES = ['run-cd-use-workdir', 'wget-progress', 'pipe-without-pipefail', 'apt-assume-yes'];
+  const pick = (text: string) =>
+    lintText(text, 'dockerfile')
+      .filter((f) => SHELL_RULES.includes(f.ruleId))
+      .map((f) => [f.ruleId, f.range.start.line + 1]);
+  const run = 'RUN cd /app && wget http://example.com/x | Out-Null\n';
+
+  it('shell=powershell (or pwsh, cmd) stops the POSIX-shell rules for the RUNs below it', () => {
+    for (const sh of [
+      'powershell',
+      'pwsh',
+      'cmd',
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    ])
+      assert.deepEqual(pick(`FROM debian:12\n# hadolint shell=${sh}\n${run}`), [], sh);
+  });
+
+  it('RUNs above the pragma, and a POSIX pragma, keep them', () => {
+    assert.deepEqual(pick(`FROM debian:12\n${run}# hadolint shell=powershell\n${run}`), [
+      ['run-cd-use-workdir', 2],
+      ['wget-progress', 2],
+      ['pipe-without-pipefail', 2],
+    ]);
+    assert.deepEqual(pick(`FROM debian:12\n# hadolint shell=bash\n${run}`), [
+      ['run-cd-use-workdir', 3],
+      ['wget-progress', 3],
+      ['pipe-without-pipefail', 3],
+    ]);
+  });
+
+  it('a SHELL instruction in effect wins over the pragma', () => {
+    assert.deepEqual(pick(`FROM debian:12\n# hadolint shell=powershell\nSHELL ["/bin/sh", "-c"]\n${run}`), [
+      ['run-cd-use-workdir', 4],
+      ['wget-progress', 4],
+      ['pipe-without-pipefail', 4],
+    ]);
+  });
+});

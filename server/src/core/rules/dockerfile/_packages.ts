@@ -224,22 +224,55 @@ export function hasRpmVersion(pkg: string): boolean {
 /** Per model: an instruction may be shared by the models of successive versions (see `parseDockerfile`). */
 const posixCache = new WeakMap<DockerfileModel, Map<Instruction, boolean>>();
 
-/** Does the RUN `instr` run in a POSIX shell (not PowerShell / cmd, not a Windows image's default)? */
+const pragmaCache = new WeakMap<DockerfileModel, { offset: number; shell: string }[]>();
+
+/**
+ * The shell that hadolint's `# hadolint shell=<shell>` pragma names for code at `offset`: the last such
+ * comment before it (undefined when there is none). A `SHELL` instruction in effect still wins.
+ */
+export function pragmaShellAt(model: DockerfileModel, offset: number): string | undefined {
+  let list = pragmaCache.get(model);
+  if (!list) {
+    list = [];
+    for (const c of model.comments) {
+      const m = /^hadolint\s+shell\s*=\s*(\S+)/i.exec(c.text);
+      if (m) list.push({ offset: c.start, shell: m[1] });
+    }
+    pragmaCache.set(model, list);
+  }
+  let shell: string | undefined;
+  for (const p of list) {
+    if (p.offset >= offset) break;
+    shell = p.shell;
+  }
+  return shell;
+}
+
+/** Is `shell` (an executable, possibly with a path and `.exe`) PowerShell or cmd? */
+export function isNonPosixShell(shell: string): boolean {
+  const exe = shell
+    .split(/[\\/]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/\.exe$/, '');
+  return ['pwsh', 'powershell', 'cmd'].includes(exe);
+}
+
+/**
+ * Does the RUN `instr` run in a POSIX shell (not PowerShell / cmd, not a Windows image's default)?
+ * The `SHELL` in effect decides; without one, a `# hadolint shell=` pragma above; without that, the image.
+ */
 export function runsInPosixShell(model: DockerfileModel, instr: Instruction): boolean {
   let cache = posixCache.get(model);
   if (!cache) posixCache.set(model, (cache = new Map()));
   const hit = cache.get(instr);
   if (hit !== undefined) return hit;
   const shell = shellAt(model, instr);
+  const pragma = pragmaShellAt(model, outerInstruction(model, instr).start);
   let ok: boolean;
-  if (shell && shell.length) {
-    const exe = shell[0]
-      .split(/[\\/]/)
-      .pop()!
-      .toLowerCase()
-      .replace(/\.exe$/, '');
-    ok = !['pwsh', 'powershell', 'cmd'].includes(exe);
-  } else ok = !isWindowsImage(externalBase(model, outerInstruction(model, instr).stageIndex));
+  if (shell && shell.length) ok = !isNonPosixShell(shell[0]);
+  else if (pragma) ok = !isNonPosixShell(pragma);
+  else ok = !isWindowsImage(externalBase(model, outerInstruction(model, instr).stageIndex));
   cache.set(instr, ok);
   return ok;
 }

@@ -14,7 +14,7 @@ import { docEndOffset, docOffset, type DockerfileModel, type Instruction } from 
 import { runCommands } from '../../dockerfile/run';
 import type { Heredoc } from '../../dockerfile/model';
 import { defineDockerfileRule, type RuleContext } from '../rule';
-import { runsInPosixShell } from './_packages';
+import { pragmaShellAt, runsInPosixShell } from './_packages';
 import { namesAt, outerInstruction, shellAt } from './_run-stage';
 import { PROXY_ARGS } from '../../dockerfile/scope';
 
@@ -264,18 +264,14 @@ export default defineDockerfileRule(
     if (!runs.length) return;
     const cmd = shellcheckBinary();
     if (!cmd) return;
-    let defaultShell = 'sh';
-    for (const c of model.comments) {
-      const m = /^hadolint\s+shell\s*=\s*(\S+)/i.exec(c.text);
-      if (m) defaultShell = m[1];
-    }
     const globalIgnored = fileIgnores(model);
     const jobs: Job[] = [];
     for (const outer of runs) {
       const instr = outer.onbuild ?? outer;
       if (instr.json || !runsInPosixShell(model, instr)) continue;
       const shell = shellAt(model, outer);
-      const dialect = dialectOf(shell?.[0] ?? defaultShell);
+      // Without a SHELL, the `# hadolint shell=` pragma above the RUN (as in hadolint), else sh.
+      const dialect = dialectOf(shell?.[0] ?? pragmaShellAt(model, outer.start) ?? 'sh');
       if (!dialect) continue;
       const ignored = new Set([...globalIgnored, ...instructionIgnores(outerInstruction(model, outer))]);
       const names = namesAt(model, outer);
