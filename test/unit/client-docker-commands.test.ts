@@ -18,6 +18,10 @@ const prog = path.basename(process.argv[1]);
 const args = process.argv.slice(2);
 fs.appendFileSync(process.env.BERTH_FAKE_LOG, JSON.stringify({ prog, argv: args, cwd: process.cwd() }) + '\\n');
 if (args[0] === 'compose' && args[1] === 'version') process.stdout.write('Docker Compose version v2.29.1\\n');
+else if (args[0] === 'compse') {
+  process.stderr.write("docker: 'compse' is not a docker command.\\n");
+  process.exit(1);
+}
 else if (args[0] === '--version') process.stdout.write('Docker version 27.1.1\\n');
 else if (args[0] === 'ps') {
   process.stdout.write(JSON.stringify({ ID: 'c0ffee', Names: 'web-1', Image: 'nginx', State: 'running', Status: 'Up' }) + '\\n');
@@ -85,6 +89,8 @@ const ui = {
   activeFile: undefined as string | undefined,
   folder: '' as string,
   findFiles: [] as string[],
+  /** Open documents: path -> language id. */
+  openDocs: new Map<string, string>(),
   tasks: [] as Task[],
   terminals: [] as { name: string; shellPath: string; shellArgs: string[]; cwd: string }[],
   messages: [] as { kind: string; text: string; options?: unknown; items: unknown[] }[],
@@ -97,6 +103,7 @@ const ui = {
     this.trusted = true;
     this.activeFile = undefined;
     this.findFiles = [];
+    this.openDocs = new Map();
     this.tasks = [];
     this.terminals = [];
     this.messages = [];
@@ -150,6 +157,9 @@ const vscodeStub = {
       get: (key: string, fallback?: unknown) => ui.settings[`${section}.${key}`] ?? fallback,
     }),
     findFiles: async () => ui.findFiles.map((f) => Uri.file(f)),
+    get textDocuments() {
+      return [...ui.openDocs].map(([f, languageId]) => ({ uri: Uri.file(f), languageId }));
+    },
     asRelativePath: (p: string) => path.relative(ui.folder, p),
     registerTextDocumentContentProvider: (
       scheme: string,
@@ -272,7 +282,10 @@ interface Rec {
         'services:\n  web:\n    image: nginx\n  debugger:\n    image: busybox\n    profiles: [debug]\n',
       );
       fs.writeFileSync(path.join(proj, 'compose.override.yaml'), 'services:\n  web:\n    ports: ["80:80"]\n');
+      // A partial file: compose rejects it alone ("web has neither an image nor a build context").
       fs.writeFileSync(path.join(proj, 'compose.prod.yaml'), 'services:\n  web:\n    restart: always\n');
+      // A complete one: it runs alone.
+      fs.writeFileSync(path.join(proj, 'compose.ci.yaml'), 'services:\n  test:\n    image: busybox\n');
       fs.writeFileSync(
         path.join(proj, 'Dockerfile'),
         'FROM nginx AS web\nEXPOSE 80\nFROM web AS final\nEXPOSE 443\n',
@@ -376,7 +389,21 @@ interface Rec {
         Uri.file(f('compose.prod.yaml')),
       ]);
       assert.deepEqual(mixed.argv, ['compose', '-f', f('compose.yaml'), '-f', f('compose.prod.yaml'), 'ps']);
-      ui.answers.push(() => 'app:x');
+      // Only compose files by name (the language server's rule) or open in the Compose language are kept:
+      // not values.yaml, even though it is YAML.
+      fs.writeFileSync(f('values.yaml'), 'a: 1\n');
+      fs.writeFileSync(f('stack.yml'), 'services:\n  s:\n    image: x\n');
+      ui.openDocs.set(f('stack.yml'), 'dockercompose');
+      const yamls = await onlyTask('berth.composePs', Uri.file(f('compose.yaml')), [
+        Uri.file(f('compose.yaml')),
+        Uri.file(f('values.yaml')),
+        Uri.file(f('stack.yml')),
+      ]);
+      assert.deepEqual(yamls.argv, ['compose', '-f', f('compose.yaml'), '-f', f('stack.yml'), 'ps']);
+      ui.answers.push(
+        (_k, items: { target?: string }[]) => items[0],
+        () => 'app:x',
+      );
       const build = await onlyTask('berth.imageBuild', Uri.file(f('Dockerfile')), [
         Uri.file(f('compose.yaml')),
         Uri.file(f('Dockerfile')),
@@ -384,9 +411,9 @@ interface Rec {
       assert.equal(build.argv[2], f('Dockerfile'));
       // A relative lens path is taken relative to the workspace folder.
       const rel = await onlyTask('berth.composeStop', {
-        file: path.relative(ui.folder, f('compose.prod.yaml')),
+        file: path.relative(ui.folder, f('compose.ci.yaml')),
       });
-      assert.deepEqual(rel.argv, ['compose', '-f', f('compose.prod.yaml'), 'stop']);
+      assert.deepEqual(rel.argv, ['compose', '-f', f('compose.ci.yaml'), 'stop']);
     });
 
     it('code lens arguments: { file, services }', async () => {
@@ -418,8 +445,11 @@ interface Rec {
         ]);
         return items.find((i) => i.file.endsWith('compose.prod.yaml'));
       });
+      // The partial file runs after the file it completes, as compose's docs run it (no override file).
       assert.deepEqual((await onlyTask('berth.composePull')).argv, [
         'compose',
+        '-f',
+        f('compose.yaml'),
         '-f',
         f('compose.prod.yaml'),
         'pull',
@@ -488,6 +518,8 @@ interface Rec {
       assert.deepEqual((await onlyTask('berth.composeDown', Uri.file(f('compose.prod.yaml')))).argv, [
         'compose',
         '-f',
+        f('compose.yaml'),
+        '-f',
         f('compose.prod.yaml'),
         'down',
       ]);
@@ -505,6 +537,8 @@ interface Rec {
       ui.answers.push(() => 'Remove Volumes');
       assert.deepEqual((await onlyTask('berth.composeDownVolumes', Uri.file(f('compose.prod.yaml')))).argv, [
         'compose',
+        '-f',
+        f('compose.yaml'),
         '-f',
         f('compose.prod.yaml'),
         'down',
@@ -548,12 +582,266 @@ interface Rec {
       // Remembered: Run Image of that stage needs no question.
       const runRec = await onlyTask('berth.imageRun', { file: f('Dockerfile'), target: 'web' });
       assert.deepEqual(runRec.argv, ['run', '--rm', '-it', '-p', '80:80', 'app:web']);
-      // The final stage from the explorer: asks, and publishes the ports of both stages.
+      // From the explorer: asks the stage (the last one: no --target), then the tag; Run Image publishes
+      // the ports of both stages.
+      ui.answers.push((_k, items: { label: string; target?: string }[]) => {
+        assert.deepEqual(
+          items.map((i) => [i.label, i.target]),
+          [
+            ['Last stage', undefined],
+            ['web', 'web'],
+          ],
+        );
+        return items[0];
+      });
       ui.answers.push(() => 'app:final');
       const built = await onlyTask('berth.imageBuild', Uri.file(f('Dockerfile')));
       assert.deepEqual(built.argv, ['build', '--file', f('Dockerfile'), '--tag', 'app:final', proj]);
       const ran = await onlyTask('berth.imageRun', Uri.file(f('Dockerfile')));
       assert.deepEqual(ran.argv, ['run', '--rm', '-it', '-p', '80:80', '-p', '443:443', 'app:final']);
+    });
+
+    it('the project compose would load: COMPOSE_FILE and COMPOSE_PROFILES from .env, included files', async () => {
+      // COMPOSE_FILE in .env: compose ignores it when given -f, so Berth passes its list.
+      const p2 = path.join(ui.folder, 'env project');
+      fs.mkdirSync(p2, { recursive: true });
+      fs.writeFileSync(path.join(p2, 'compose.yaml'), 'services:\n  a:\n    image: x\n');
+      fs.writeFileSync(
+        path.join(p2, 'compose.dev.yaml'),
+        'services:\n  b:\n    image: y\n    profiles: [dev]\n',
+      );
+      fs.writeFileSync(
+        path.join(p2, '.env'),
+        'COMPOSE_FILE=compose.yaml:compose.dev.yaml\nCOMPOSE_PROFILES=dev\n',
+      );
+      const files2 = ['-f', path.join(p2, 'compose.yaml'), '-f', path.join(p2, 'compose.dev.yaml')];
+      const envFile = ['--env-file', path.join(p2, '.env')];
+      for (const clicked of ['compose.yaml', 'compose.dev.yaml']) {
+        const up = await onlyTask('berth.composeUp', Uri.file(path.join(p2, clicked)));
+        assert.deepEqual(up, {
+          prog: 'docker',
+          argv: ['compose', ...files2, ...envFile, 'up', '--detach', '--build'],
+          cwd: p2,
+        });
+      }
+      // The picker lists the services of both files; COMPOSE_PROFILES is preselected until a choice is made.
+      ui.answers.push(
+        (_k, items: { picked?: boolean; service?: string; profile?: string; label: string }[]) => {
+          assert.deepEqual(
+            items.map((i) => [i.service ?? i.profile ?? i.label, !!i.picked]),
+            [
+              ['Services', false],
+              ['a', false],
+              ['b', false],
+              ['Profiles', false],
+              ['dev', true],
+            ],
+          );
+          return items.filter((i) => i.picked);
+        },
+      );
+      assert.deepEqual(
+        (await onlyTask('berth.composeUpSelectServices', Uri.file(path.join(p2, 'compose.yaml')))).argv,
+        ['compose', ...files2, ...envFile, '--profile', 'dev', 'up', '--detach', '--build'],
+      );
+
+      // include: the included file's services and profiles are in the picker.
+      const p1 = path.join(ui.folder, 'inc');
+      fs.mkdirSync(path.join(p1, 'db'), { recursive: true });
+      fs.writeFileSync(
+        path.join(p1, 'compose.yaml'),
+        'include:\n  - db/compose.yaml\nservices:\n  web:\n    image: nginx\n',
+      );
+      fs.writeFileSync(
+        path.join(p1, 'db', 'compose.yaml'),
+        'services:\n  db:\n    image: postgres\n    profiles: [data]\n',
+      );
+      ui.answers.push((_k, items: { service?: string; profile?: string; label: string }[]) => {
+        assert.deepEqual(
+          items.map((i) => i.service ?? i.profile ?? `--${i.label}--`),
+          ['--Services--', 'web', 'db', '--Profiles--', 'data'],
+        );
+        return items.filter((i) => i.service === 'db');
+      });
+      assert.deepEqual(
+        (await onlyTask('berth.composeUpSelectServices', Uri.file(path.join(p1, 'compose.yaml')))).argv,
+        ['compose', '-f', path.join(p1, 'compose.yaml'), 'up', '--detach', '--build', 'db'],
+      );
+      // A complete non-default file still runs alone.
+      assert.deepEqual((await onlyTask('berth.composePs', Uri.file(f('compose.ci.yaml')))).argv, [
+        'compose',
+        '-f',
+        f('compose.ci.yaml'),
+        'ps',
+      ]);
+    });
+
+    it('Build Image asks for the stage from the palette and the editor title; one stage: no question', async () => {
+      const multi = path.join(ui.folder, 'multi');
+      fs.mkdirSync(multi, { recursive: true });
+      const df = path.join(multi, 'Dockerfile');
+      fs.writeFileSync(df, 'FROM node:20 AS deps\nFROM deps AS build\nFROM build\nFROM nginx AS final\n');
+      ui.activeFile = df;
+      ui.answers.push(
+        (
+          _k,
+          items: { label: string; description?: string; target?: string }[],
+          o: { placeHolder: string },
+        ) => {
+          assert.match(o.placeHolder, /--target/);
+          assert.deepEqual(
+            items.map((i) => [i.label, i.target, i.description]),
+            [
+              ['Last stage', undefined, 'final: FROM nginx'],
+              ['deps', 'deps', 'FROM node:20'],
+              ['build', 'build', 'FROM deps'],
+            ],
+          );
+          return items[2];
+        },
+        (_k, o: { title: string; value: string }) => {
+          assert.equal(o.title, 'Build stage "build"');
+          assert.equal(o.value, 'multi:build');
+          return 'm:build';
+        },
+      );
+      assert.deepEqual((await onlyTask('berth.imageBuild')).argv, [
+        'build',
+        '--file',
+        df,
+        '--tag',
+        'm:build',
+        '--target',
+        'build',
+        multi,
+      ]);
+      // Editor title: (uri). Dismissing the stage picker runs nothing.
+      ui.answers.push(() => undefined);
+      ui.tasks = [];
+      await run('berth.imageBuild', Uri.file(df));
+      assert.equal(ui.tasks.length + ui.messages.length, 0);
+      // A lens names the stage: no question about it.
+      ui.answers.push(() => 'm:deps');
+      assert.deepEqual((await onlyTask('berth.imageBuild', { file: df, target: 'deps' })).argv.slice(-3), [
+        '--target',
+        'deps',
+        multi,
+      ]);
+      // Only the last stage is named, or a single stage: nothing to choose.
+      const single = path.join(ui.folder, 'single');
+      fs.mkdirSync(single, { recursive: true });
+      fs.writeFileSync(path.join(single, 'Dockerfile'), 'FROM alpine AS base\n');
+      fs.writeFileSync(path.join(single, 'Containerfile'), 'FROM alpine\nFROM busybox AS out\n');
+      for (const name of ['Dockerfile', 'Containerfile']) {
+        ui.answers.push(() => 'single:x');
+        assert.deepEqual((await onlyTask('berth.imageBuild', Uri.file(path.join(single, name)))).argv, [
+          'build',
+          '--file',
+          path.join(single, name),
+          '--tag',
+          'single:x',
+          single,
+        ]);
+      }
+    });
+
+    it('berth.docker.buildContext: docker/Dockerfile with the repository root as context', async () => {
+      const repo = path.join(ui.folder, 'repo root');
+      const df = path.join(repo, 'docker', 'Dockerfile');
+      fs.mkdirSync(path.dirname(df), { recursive: true });
+      fs.writeFileSync(df, 'FROM alpine\n');
+      // Default: the Dockerfile's folder.
+      ui.answers.push(() => 'r:1');
+      assert.deepEqual(await onlyTask('berth.imageBuild', Uri.file(df)), {
+        prog: 'docker',
+        argv: ['build', '--file', df, '--tag', 'r:1', path.dirname(df)],
+        cwd: path.dirname(df),
+      });
+      const cases: [string, string][] = [
+        ['${workspaceFolder}', ui.folder],
+        ['.', ui.folder],
+        ['repo root', repo],
+        ['${fileDirname}/..', repo],
+        [repo, repo],
+      ];
+      for (const [setting, context] of cases) {
+        ui.settings['berth.docker.buildContext'] = setting;
+        ui.answers.push(() => 'r:1');
+        assert.deepEqual(
+          await onlyTask('berth.imageBuild', Uri.file(df)),
+          {
+            prog: 'docker',
+            argv: ['build', '--file', df, '--tag', 'r:1', context],
+            cwd: context,
+          },
+          setting,
+        );
+      }
+      // A folder that does not exist, an unknown variable: a message with the setting, nothing runs.
+      for (const [setting, message] of [
+        ['nope', /build context ".*nope" \(from "berth\.docker\.buildContext"\) is not a folder/],
+        ['${env:HOME}', /unknown variable \$\{env:HOME\}/],
+      ] as const) {
+        ui.settings['berth.docker.buildContext'] = setting;
+        ui.messages = [];
+        ui.tasks = [];
+        await run('berth.imageBuild', Uri.file(df));
+        assert.equal(ui.tasks.length, 0);
+        assert.equal(ui.messages.length, 1);
+        assert.match(ui.messages[0].text, message);
+        assert.deepEqual(ui.messages[0].items, ['Open Settings']);
+      }
+    });
+
+    it('compose and docker are detected once per session; failures are not cached', async () => {
+      // A docker command of its own, so that no earlier test has detected it yet.
+      const own = path.join(root, 'own docker', 'docker');
+      fs.mkdirSync(path.dirname(own), { recursive: true });
+      fs.copyFileSync(path.join(root, 'bin', 'docker'), own);
+      fs.chmodSync(own, 0o755);
+      ui.settings['berth.docker.command'] = `"${own}"`;
+      const probes = (): string[] =>
+        (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n') : [])
+          .filter((l) => l !== '')
+          .map((l) => (JSON.parse(l) as Rec).argv.join(' '))
+          .filter((a) => a === 'compose version' || a === '--version');
+      fs.rmSync(logFile, { force: true });
+      await run('berth.composePs', Uri.file(f('compose.yaml')));
+      await run('berth.composeDown', Uri.file(f('compose.yaml')));
+      await run('berth.composeLogs', Uri.file(f('compose.yaml')));
+      ui.answers.push(
+        (_k, items: unknown[]) => items[0],
+        () => 'a:1',
+        (_k, items: unknown[]) => items[0],
+        () => 'a:1',
+      );
+      await run('berth.imageBuild', Uri.file(f('Dockerfile')));
+      await run('berth.imageBuild', Uri.file(f('Dockerfile')));
+      assert.equal(ui.tasks.length, 5);
+      assert.deepEqual(probes(), ['compose version', '--version']);
+
+      // berth.compose.command must work (exit 0), and a failing one is probed again next time.
+      ui.settings['berth.compose.command'] = `"${own}" compse`;
+      ui.tasks = [];
+      fs.rmSync(logFile, { force: true });
+      await run('berth.composeUp', Uri.file(f('compose.yaml')));
+      await run('berth.composeUp', Uri.file(f('compose.yaml')));
+      assert.equal(ui.tasks.length, 0);
+      const errors = ui.messages.filter((m) => m.kind === 'error');
+      assert.equal(errors.length, 2);
+      assert.match(
+        errors[0].text,
+        /^"berth\.compose\.command": ".*own docker\/docker compse version" failed \(docker: 'compse' is not a docker command\.\)/,
+      );
+      assert.deepEqual(errors[0].items, ['Open Settings']);
+      assert.equal(
+        fs
+          .readFileSync(logFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter((l) => (JSON.parse(l) as Rec).argv.join(' ') === 'compse version').length,
+        2,
+      );
     });
 
     it('container commands pick from docker ps; shell runs in a terminal without a shell in between', async () => {

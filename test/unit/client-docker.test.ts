@@ -11,6 +11,8 @@ import {
   buildImageRunCommand,
   buildSystemPruneCommand,
   checkDocker,
+  composeEnvironment,
+  composeProfilesOf,
   COMMAND_TITLES,
   COMPOSE_COMMANDS,
   DEFAULT_COMPOSE_TEMPLATES,
@@ -24,6 +26,8 @@ import {
   isDockerfileName,
   isRunning,
   isValidImageTag,
+  isPartialComposeModel,
+  loadProjectModel,
   mergeComposeModels,
   normalizeProjectName,
   parseComposeModel,
@@ -47,6 +51,7 @@ import {
   type FsHost,
   type ProcessResult,
 } from '../../client/src/docker';
+import { kindOfPath } from '../../server/src/core/engine';
 
 /** Paths that break anything that pastes paths into a shell string. */
 export const HOSTILE_DIRS = [
@@ -72,7 +77,15 @@ function memoryHost(files: Record<string, string>): FsHost {
 }
 
 function project(dir: string, files: string[], envFiles: string[] = []): ComposeProject {
-  return { projectDir: dir, files, envFiles, explicit: files.length > 1, key: files.join('\n') };
+  const explicit = files.length > 1;
+  return {
+    projectDir: dir,
+    files,
+    envFiles,
+    explicit,
+    source: explicit ? 'selection' : 'single',
+    key: files.join('\n'),
+  };
 }
 
 const V2 = ['docker', 'compose'];
@@ -326,6 +339,7 @@ describe('client docker: compose project resolution', () => {
       files: ['/p/compose.yaml', '/p/compose.override.yaml'],
       envFiles: ['/p/.env'],
       explicit: false,
+      source: 'default',
       key: '/p/compose.yaml\n/p/compose.override.yaml',
     });
   });
@@ -367,15 +381,158 @@ describe('client docker: compose project resolution', () => {
     ]);
   });
 
-  it('a non-default file stands alone; no .env: no --env-file', () => {
-    const host = memoryHost({ '/p/compose.prod.yaml': '', '/p/compose.override.yaml': '' });
-    assert.deepEqual(resolveComposeProject(['/p/compose.prod.yaml'], host), {
+  it('a complete non-default file stands alone; no .env: no --env-file', () => {
+    const host = memoryHost({
+      '/p/compose.ci.yaml':
+        'services:\n  web:\n    image: nginx\n  api:\n    build: .\n  w2:\n    extends: web\n',
+      '/p/compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      '/p/compose.override.yaml': '',
+    });
+    assert.deepEqual(resolveComposeProject(['/p/compose.ci.yaml'], host), {
       projectDir: '/p',
-      files: ['/p/compose.prod.yaml'],
+      files: ['/p/compose.ci.yaml'],
       envFiles: [],
       explicit: false,
-      key: '/p/compose.prod.yaml',
+      source: 'single',
+      key: '/p/compose.ci.yaml',
     });
+    // A file that does not parse is left to compose to report.
+    const bad = memoryHost({ '/p/compose.bad.yaml': 'services: [\n', '/p/compose.yaml': '' });
+    assert.deepEqual(resolveComposeProject(['/p/compose.bad.yaml'], bad).files, ['/p/compose.bad.yaml']);
+  });
+
+  it('a partial file (compose rejects it alone) runs after the default file it completes, no override', () => {
+    // compose.prod.yaml only adds `restart:` to web: `docker compose -f compose.prod.yaml` fails with
+    // "service web has neither an image nor a build context"; compose's docs run it as
+    // `-f compose.yaml -f compose.prod.yaml`.
+    const host = memoryHost({
+      '/p/compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      '/p/compose.override.yaml': 'services:\n  web:\n    ports: ["80:80"]\n',
+      '/p/compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+      '/p/.env': '',
+    });
+    assert.deepEqual(resolveComposeProject(['/p/compose.prod.yaml'], host), {
+      projectDir: '/p',
+      files: ['/p/compose.yaml', '/p/compose.prod.yaml'],
+      envFiles: ['/p/.env'],
+      explicit: false,
+      source: 'partial',
+      key: '/p/compose.yaml\n/p/compose.prod.yaml',
+    });
+    // docker-compose.prod.yml goes with docker-compose.yml before compose.yaml; a service with no body
+    // and a file with only networks are partial too.
+    const host2 = memoryHost({
+      '/p/compose.yaml': '',
+      '/p/docker-compose.yml': '',
+      '/p/docker-compose.prod.yml': 'services:\n  web:\n',
+      '/p/compose.net.yaml': 'networks:\n  front: {}\n',
+    });
+    assert.deepEqual(resolveComposeProject(['/p/docker-compose.prod.yml'], host2).files, [
+      '/p/docker-compose.yml',
+      '/p/docker-compose.prod.yml',
+    ]);
+    assert.deepEqual(resolveComposeProject(['/p/compose.net.yaml'], host2).files, [
+      '/p/compose.yaml',
+      '/p/compose.net.yaml',
+    ]);
+    // Up to two directories above, like the language server's project model; the project directory is
+    // the default file's.
+    const host3 = memoryHost({
+      '/p/compose.yaml': '',
+      '/p/ext/x/compose.x.yml': 'services:\n  web:\n    labels: [x]\n',
+    });
+    const r = resolveComposeProject(['/p/ext/x/compose.x.yml'], host3);
+    assert.deepEqual([r.files, r.projectDir], [['/p/compose.yaml', '/p/ext/x/compose.x.yml'], '/p']);
+    // No default file anywhere: alone (compose will say what is missing).
+    const host4 = memoryHost({ '/q/compose.prod.yaml': 'services:\n  web:\n    restart: always\n' });
+    assert.deepEqual(resolveComposeProject(['/q/compose.prod.yaml'], host4).files, ['/q/compose.prod.yaml']);
+  });
+
+  it('COMPOSE_FILE (and COMPOSE_PATH_SEPARATOR) from .env or the environment, as compose reads them', () => {
+    const files = {
+      '/p/compose.yaml': 'services:\n  a:\n    image: x\n',
+      '/p/compose.dev.yaml': 'services:\n  b:\n    image: y\n    profiles: [dev]\n',
+      '/p/compose.override.yaml': 'services:\n  a:\n    ports: ["1:1"]\n',
+      '/p/compose.prod.yaml': 'services:\n  a:\n    restart: always\n',
+      '/p/.env': 'COMPOSE_FILE=compose.yaml:compose.dev.yaml\nCOMPOSE_PROFILES=dev\n',
+    };
+    const host = memoryHost(files);
+    const o = { pathListSeparator: ':' };
+    const expected = {
+      projectDir: '/p',
+      files: ['/p/compose.yaml', '/p/compose.dev.yaml'],
+      envFiles: ['/p/.env'],
+      explicit: false,
+      source: 'COMPOSE_FILE',
+      key: '/p/compose.yaml\n/p/compose.dev.yaml',
+    };
+    // Either listed file brings the list; the override file is not in it, so it is not loaded.
+    assert.deepEqual(resolveComposeProject(['/p/compose.yaml'], host, o), expected);
+    assert.deepEqual(resolveComposeProject(['/p/compose.dev.yaml'], host, o), expected);
+    // A file the list does not name keeps its own rules.
+    assert.deepEqual(resolveComposeProject(['/p/compose.prod.yaml'], host, o).files, [
+      '/p/compose.yaml',
+      '/p/compose.prod.yaml',
+    ]);
+    // COMPOSE_PATH_SEPARATOR; the environment wins over .env; a list naming a missing file is ignored.
+    const host2 = memoryHost({
+      ...files,
+      '/p/.env': 'COMPOSE_FILE=compose.yaml;compose.dev.yaml\nCOMPOSE_PATH_SEPARATOR=;\n',
+    });
+    assert.deepEqual(resolveComposeProject(['/p/compose.dev.yaml'], host2, o).files, expected.files);
+    assert.deepEqual(
+      resolveComposeProject(['/p/compose.yaml'], host2, {
+        ...o,
+        env: { COMPOSE_FILE: 'compose.yaml:compose.prod.yaml', COMPOSE_PATH_SEPARATOR: ':' },
+      }).files,
+      ['/p/compose.yaml', '/p/compose.prod.yaml'],
+    );
+    assert.deepEqual(
+      resolveComposeProject(['/p/compose.yaml'], host, {
+        ...o,
+        env: { COMPOSE_FILE: 'compose.yaml:gone.yaml' },
+      }).files,
+      ['/p/compose.yaml', '/p/compose.override.yaml'],
+    );
+    // A multi-selection is explicit: COMPOSE_FILE does not apply.
+    assert.deepEqual(resolveComposeProject(['/p/compose.dev.yaml', '/p/compose.yaml'], host, o).files, [
+      '/p/compose.dev.yaml',
+      '/p/compose.yaml',
+    ]);
+    // COMPOSE_PROFILES: compose's default profiles.
+    const vars = composeEnvironment(['/p/.env'], host, { COMPOSE_PROFILES: 'dev, debug,dev' });
+    assert.deepEqual(composeProfilesOf(vars), ['dev', 'debug']);
+    assert.deepEqual(composeProfilesOf(composeEnvironment(['/p/.env'], host)), ['dev']);
+  });
+
+  it('the project model lists the services and profiles of included files', () => {
+    const host = memoryHost({
+      '/p/compose.yaml':
+        'include:\n  - db/compose.yaml\n  - path:\n      - ${EXTRA}/x.yaml\nservices:\n  web:\n    image: nginx\n',
+      '/p/db/compose.yaml':
+        'include:\n  - ../compose.yaml\n  - cache.yaml\nservices:\n  db:\n    image: postgres\n    profiles: [data]\n',
+      '/p/db/cache.yaml': 'services:\n  cache:\n    image: redis\n    profiles: [data, cache]\n',
+      '/p/more/x.yaml': 'services:\n  extra:\n    image: busybox\n',
+      '/p/compose.override.yaml': 'services:\n  db:\n    profiles: [db]\n',
+    });
+    const p = resolveComposeProject(['/p/compose.yaml'], host);
+    assert.deepEqual(p.files, ['/p/compose.yaml', '/p/compose.override.yaml']);
+    const m = loadProjectModel(p, host, new Map([['EXTRA', 'more']]));
+    assert.deepEqual(
+      m.services.map((s) => [s.name, s.profiles]),
+      [
+        ['web', []],
+        ['db', ['db']],
+        ['cache', ['data', 'cache']],
+        ['extra', []],
+      ],
+    );
+    assert.deepEqual(m.profiles, ['cache', 'data', 'db']);
+    // An unknown variable in an include path: that include is skipped, nothing else.
+    assert.deepEqual(
+      loadProjectModel(p, host).services.map((s) => s.name),
+      ['web', 'db', 'cache'],
+    );
   });
 
   it('a multi-selection is exactly those files in selection order, project dir of the first', () => {
@@ -390,22 +547,52 @@ describe('client docker: compose project resolution', () => {
     assert.equal(r.projectDir, '/p/b');
     assert.deepEqual(r.envFiles, ['/p/b/.env']);
     assert.equal(r.explicit, true);
+    assert.equal(r.source, 'selection');
     assert.throws(() => resolveComposeProject([], host));
   });
 
-  it('recognises compose and override file names', () => {
+  it("recognises compose file names by the language server's rule", () => {
     for (const n of [
       'compose.yaml',
       'compose.yml',
       'docker-compose.yml',
       'docker-compose.prod.yaml',
       'compose-dev.yml',
-      'app.compose.yaml',
+      'COMPOSE.YAML',
     ]) {
       assert.ok(isComposeFileName(n), n);
     }
-    for (const n of ['composer.yaml', 'docker-compose.json', 'mycompose.yaml', 'values.yaml'])
+    for (const n of [
+      'composer.yaml',
+      'docker-compose.json',
+      'mycompose.yaml',
+      'values.yaml',
+      'app.compose.yaml',
+      'compose.yaml.bak',
+    ])
       assert.ok(!isComposeFileName(n), n);
+    for (const n of [
+      'compose.yaml',
+      'docker-compose.override.yml',
+      'compose-dev.yml',
+      'app.compose.yaml',
+      'x.yml',
+      'Dockerfile',
+      'compose.yaml.bak',
+      'docker-compose.',
+    ])
+      assert.equal(isComposeFileName(n), kindOfPath(`/p/${n}`) === 'compose', n);
+  });
+
+  it('partial compose files', () => {
+    const partial = (t: string) => isPartialComposeModel(parseComposeModel(t));
+    assert.ok(partial('services:\n  web:\n    restart: always\n'));
+    assert.ok(partial('services:\n  web:\n'));
+    assert.ok(partial('networks:\n  a: {}\n'));
+    assert.ok(!partial('services:\n  web:\n    image: x\n  b:\n    build: .\n  c:\n    extends: web\n'));
+    assert.ok(!partial('x: &x\n  image: y\nservices:\n  web:\n    <<: *x\n'));
+    assert.ok(!partial('include:\n  - other.yaml\n'));
+    assert.ok(!partial('services: [\n'));
   });
 
   it('.env parsing and project names', () => {

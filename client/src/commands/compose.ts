@@ -2,9 +2,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   buildComposeCommand,
+  composeEnvironment,
+  composeProfilesOf,
   displayProjectName,
-  mergeComposeModels,
-  parseComposeModel,
+  loadProjectModel,
   resolveComposeProject,
   supportsWatch,
   type ComposeCommand,
@@ -30,6 +31,8 @@ interface ComposeTarget {
   name: string;
   services?: string[];
   resource: vscode.Uri;
+  /** The project's variables: its `.env`, then the environment compose runs in. */
+  vars: Map<string, string>;
   model(): ComposeModel;
 }
 
@@ -38,6 +41,10 @@ export class ComposeCommands {
 
   private rememberedKey(project: ComposeProject): string {
     return `berth.compose.selection:${project.key}`;
+  }
+
+  private hasRemembered(project: ComposeProject): boolean {
+    return this.state.get<Remembered>(this.rememberedKey(project)) !== undefined;
   }
 
   private remembered(project: ComposeProject): Remembered {
@@ -51,13 +58,14 @@ export class ComposeCommands {
   private async target(args: readonly unknown[]): Promise<ComposeTarget> {
     const inv = decodeArgs(args);
     const files = inv ? composeFilesOf(inv) : [await pickComposeFile()];
-    const project = resolveComposeProject(files, diskHost);
+    // The environment the task runs in is VS Code's: compose reads COMPOSE_FILE, COMPOSE_PROFILES... from it.
+    const project = resolveComposeProject(files, diskHost, { env: process.env });
+    const vars = composeEnvironment(project.envFiles, diskHost, process.env);
     const resource = vscode.Uri.file(project.files[0]);
     const settings = readSettings(resource);
     const compose = await getCompose(settings);
     let model: ComposeModel | undefined;
-    const getModel = (): ComposeModel =>
-      (model ??= mergeComposeModels(project.files.map((f) => parseComposeModel(diskHost.readFile(f) ?? ''))));
+    const getModel = (): ComposeModel => (model ??= loadProjectModel(project, diskHost, vars));
     return {
       project,
       settings,
@@ -65,6 +73,7 @@ export class ComposeCommands {
       name: settings.projectName || displayProjectName(project, getModel().name, diskHost),
       services: inv?.services,
       resource,
+      vars,
       model: getModel,
     };
   }
@@ -118,7 +127,10 @@ export class ComposeCommands {
         `No services found in ${t.project.files.map((f) => path.basename(f)).join(', ')}${why}`,
       );
     }
-    const previous = this.remembered(t.project);
+    // Nothing chosen yet for this project: compose's own default, the profiles of COMPOSE_PROFILES.
+    const previous = this.hasRemembered(t.project)
+      ? this.remembered(t.project)
+      : { services: [], profiles: composeProfilesOf(t.vars) };
     const preselected = new Set(t.services ?? previous.services);
     type Item = vscode.QuickPickItem & { service?: string; profile?: string };
     const items: Item[] = [{ label: 'Services', kind: vscode.QuickPickItemKind.Separator }];

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -7,11 +8,18 @@ import {
   defaultImageTag,
   exposedPorts,
   isValidImageTag,
+  parseDockerfile,
   parseImages,
+  resolveBuildContext,
 } from '../docker';
 import { Cancelled, capture, defaultCwd, ensureDocker, log, runTask, UserError } from './runtime';
 import { readSettings } from './settings';
 import { activeDockerfile, decodeArgs, diskHost, pickDockerfile } from './targets';
+
+const openBuildContextSetting = {
+  title: 'Open Settings',
+  run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'berth.docker.buildContext'),
+};
 
 export class ImageCommands {
   constructor(private readonly state: vscode.Memento) {}
@@ -39,16 +47,74 @@ export class ImageCommands {
     return trimmed;
   }
 
-  /** `berth.imageBuild`: `docker build --file F --tag T [--target S] <dir of F>`. */
+  /**
+   * The stage to build, asked when the Dockerfile has named stages before the last one (a code lens gives
+   * it instead): the last stage (no `--target`, docker's default) or a named stage.
+   */
+  private async pickStage(dockerfile: string): Promise<string | undefined> {
+    const { stages } = parseDockerfile(diskHost.readFile(dockerfile) ?? '');
+    const last = stages.at(-1);
+    const named = stages
+      .slice(0, -1)
+      .filter((s) => s.name && s.name.toLowerCase() !== last?.name?.toLowerCase());
+    if (!last || named.length === 0) return undefined;
+    type Item = vscode.QuickPickItem & { target?: string };
+    const items: Item[] = [
+      {
+        label: 'Last stage',
+        description: `${last.name ? `${last.name}: ` : ''}FROM ${last.base}`,
+        detail: 'The image docker build makes by default (no --target)',
+      },
+      ...named.map((s) => ({ label: s.name!, description: `FROM ${s.base}`, target: s.name })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Build Image: ${path.basename(dockerfile)}`,
+      placeHolder: 'Stage to build (docker build --target)',
+      matchOnDescription: true,
+    });
+    if (!picked) throw new Cancelled();
+    return picked.target;
+  }
+
+  /** The build context: the Dockerfile's folder, or the `berth.docker.buildContext` setting. */
+  private buildContext(dockerfile: string, setting: string): string {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(dockerfile));
+    let context: string;
+    try {
+      context = resolveBuildContext(
+        setting,
+        dockerfile,
+        folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
+      );
+    } catch (e) {
+      throw new UserError((e as Error).message, [openBuildContextSetting]);
+    }
+    let isDir: boolean;
+    try {
+      isDir = fs.statSync(context).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      throw new UserError(
+        `The build context "${context}" (from "berth.docker.buildContext") is not a folder.`,
+        [openBuildContextSetting],
+      );
+    }
+    return context;
+  }
+
+  /** `berth.imageBuild`: `docker build --file F --tag T [--target S] <context: the dir of F by default>`. */
   build = async (...args: unknown[]): Promise<void> => {
     const inv = decodeArgs(args);
     const dockerfile = inv ? inv.clicked : await pickDockerfile();
-    const target = inv?.target;
     const settings = readSettings(vscode.Uri.file(dockerfile));
     await ensureDocker(settings);
+    const context = this.buildContext(dockerfile, settings.buildContext);
+    const target = inv?.target ?? (await this.pickStage(dockerfile));
     const tag = await this.askTag(dockerfile, target, target ? `Build stage "${target}"` : 'Build Image');
     const cmd = buildImageBuildCommand(
-      { dockerCommand: settings.dockerCommand, dockerfile, tag, target },
+      { dockerCommand: settings.dockerCommand, dockerfile, tag, target, context },
       settings.dockerTemplate('imageBuild'),
     );
     await runTask(cmd, {

@@ -10,12 +10,18 @@ export interface BerthRunSettings {
   dockerLogsTail: number;
   projectName: string;
   containerShell: string;
+  /** `berth.docker.buildContext`: empty for the Dockerfile's folder. */
+  buildContext: string;
   composeTemplate(command: ComposeCommand): string | undefined;
   dockerTemplate(command: DockerCommand): string | undefined;
 }
 
 function nonNegativeInt(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+function stringOr(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : fallback;
 }
 
 function stringRecord(v: unknown): Record<string, string> {
@@ -49,6 +55,7 @@ export function readSettings(scope?: vscode.Uri): BerthRunSettings {
     dockerLogsTail: nonNegativeInt(docker.get('logsTail'), 100),
     projectName: (compose.get<string>('projectName', '') ?? '').trim(),
     containerShell: docker.get<string>('containerShell', 'auto') ?? 'auto',
+    buildContext: stringOr(docker.get('buildContext'), ''),
     composeTemplate: (c) => composeTemplates[c],
     dockerTemplate: (c) => dockerTemplates[DOCKER_TEMPLATE_KEYS[c]],
   };

@@ -98,11 +98,23 @@ export function decodeArgs(args: readonly unknown[]): Invocation | undefined {
   return undefined;
 }
 
-/** The compose files of an invocation: a multi-selection keeps only its YAML files (in order). */
+/**
+ * The compose files of an invocation. A multi-selection keeps the files named like compose files (the
+ * language server's rule), the right-clicked file (the menu only offers the command on a compose file) and
+ * open documents in the Compose language, in selection order; other files (a Dockerfile, `values.yaml`) are
+ * left out.
+ */
 export function composeFilesOf(inv: Invocation): string[] {
   if (inv.files.length <= 1) return inv.files;
-  const yaml = inv.files.filter((f) => /\.ya?ml$/i.test(f));
-  return yaml.length > 0 ? yaml : [inv.clicked];
+  const composeDocs = new Set(
+    vscode.workspace.textDocuments
+      .filter((d) => d.languageId === 'dockercompose' && d.uri.scheme === 'file')
+      .map((d) => d.uri.fsPath),
+  );
+  const kept = inv.files.filter(
+    (f) => f === inv.clicked || isComposeFileName(path.basename(f)) || composeDocs.has(f),
+  );
+  return kept.length > 0 ? kept : [inv.clicked];
 }
 
 function relative(file: string): string {

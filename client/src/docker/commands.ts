@@ -183,6 +183,31 @@ export interface ImageBuildOptions {
   target?: string;
 }
 
+/**
+ * The build context from the `berth.docker.buildContext` setting: empty, the Dockerfile's folder (the
+ * default); else a path where `${workspaceFolder}` is the Dockerfile's workspace folder and `${fileDirname}`
+ * the Dockerfile's folder, a relative path being taken from the workspace folder (from the Dockerfile's
+ * folder in a window without one). Throws on any other `${...}`.
+ */
+export function resolveBuildContext(
+  setting: string | undefined,
+  dockerfile: string,
+  workspaceFolder: string | undefined,
+): string {
+  const dockerfileDir = path.dirname(dockerfile);
+  const value = (setting ?? '').trim();
+  if (value === '') return dockerfileDir;
+  const base = workspaceFolder ?? dockerfileDir;
+  const expanded = value.replace(/\$\{([^}]*)\}/g, (m, name: string) => {
+    if (name === 'workspaceFolder') return base;
+    if (name === 'fileDirname') return dockerfileDir;
+    throw new Error(
+      `"berth.docker.buildContext": unknown variable ${m} (known: \${workspaceFolder}, \${fileDirname})`,
+    );
+  });
+  return path.resolve(base, expanded);
+}
+
 export function buildImageBuildCommand(o: ImageBuildOptions, template?: string): CommandLine {
   const context = o.context ?? path.dirname(o.dockerfile);
   const argv = expandDocker(

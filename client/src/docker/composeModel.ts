@@ -14,6 +14,13 @@ export interface ComposeModel {
   profiles: string[];
   /** Set when the text could not be parsed; services/profiles are then empty. */
   error?: string;
+  /** Top-level `include` paths as written (short and long syntax), when there are any. */
+  include?: string[];
+  /**
+   * Services with neither `image`, `build` nor `extends`, when there are any: compose rejects the file
+   * on its own (it only adds to a service defined in another file, like `compose.prod.yaml`).
+   */
+  incomplete?: string[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -32,9 +39,13 @@ export function parseComposeModel(text: string): ComposeModel {
   if (!isRecord(doc)) return { services: [], profiles: [], error: 'the file is not a YAML mapping' };
 
   const services: ComposeServiceInfo[] = [];
+  const incomplete: string[] = [];
   const rawServices = doc.services;
   if (isRecord(rawServices)) {
     for (const [name, body] of Object.entries(rawServices)) {
+      if (!isRecord(body) || (body.image == null && body.build == null && body.extends == null)) {
+        incomplete.push(name);
+      }
       const profiles: string[] = [];
       if (isRecord(body) && Array.isArray(body.profiles)) {
         for (const p of body.profiles) {
@@ -45,7 +56,38 @@ export function parseComposeModel(text: string): ComposeModel {
     }
   }
   const name = typeof doc.name === 'string' && doc.name !== '' ? doc.name : undefined;
-  return { name, services, profiles: collectProfiles(services) };
+  const model: ComposeModel = { name, services, profiles: collectProfiles(services) };
+  const include = includePaths(doc.include);
+  if (include.length > 0) model.include = include;
+  if (incomplete.length > 0) model.incomplete = incomplete;
+  return model;
+}
+
+/** `include: [a.yaml, {path: b.yaml}, {path: [c.yaml, d.yaml]}]`: the paths, as written. */
+function includePaths(raw: unknown): string[] {
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v !== '') out.push(v);
+  };
+  if (!Array.isArray(raw)) return out;
+  for (const item of raw) {
+    if (isRecord(item)) {
+      if (Array.isArray(item.path)) item.path.forEach(add);
+      else add(item.path);
+    } else add(item);
+  }
+  return out;
+}
+
+/**
+ * True when compose would reject the file on its own because it only completes services defined
+ * elsewhere (`compose.prod.yaml` adding `restart:` to `web`), or defines no service and includes nothing.
+ * A file that does not parse is not called partial: run alone, compose reports the error itself.
+ */
+export function isPartialComposeModel(model: ComposeModel): boolean {
+  if (model.error) return false;
+  if (model.incomplete && model.incomplete.length > 0) return true;
+  return model.services.length === 0 && !model.include;
 }
 
 function collectProfiles(services: readonly ComposeServiceInfo[]): string[] {

@@ -52,7 +52,8 @@ export function composeMissingMessage(dockerCommand: readonly string[]): string 
 
 /**
  * Finds how to run compose:
- * 1. the `berth.compose.command` setting, when set (e.g. `podman compose`, `docker-compose`);
+ * 1. the `berth.compose.command` setting, when set (e.g. `podman compose`, `docker-compose`): its
+ *    `version` must exit with 0, else the setting is reported as wrong;
  * 2. `<docker> compose version` works: the v2 plugin;
  * 3. `docker-compose version` works: the standalone binary (v1 or v2);
  * 4. otherwise a failure saying whether docker itself is missing, or only compose.
@@ -81,6 +82,18 @@ export async function detectCompose(
         ok: false,
         reason: 'docker-missing',
         message: `"${command[0]}" (from "berth.compose.command") was not found. Install it, or clear the setting.`,
+      };
+    }
+    if (r.exitCode !== 0) {
+      // Started but failed (`docker compse`, `podman compose` without a compose provider...): say so now,
+      // not with every command.
+      const detail = (r.stderr.trim() || r.error?.message || `exit code ${r.exitCode}`).split(/\r?\n/)[0];
+      return {
+        ok: false,
+        reason: 'bad-setting',
+        message:
+          `"berth.compose.command": "${[...command, 'version'].join(' ')}" failed (${detail.slice(0, 300)}). ` +
+          'Fix the setting, or clear it to use docker compose.',
       };
     }
     return { ok: true, kind: 'custom', command, version: parseComposeVersion(r.stdout) };
