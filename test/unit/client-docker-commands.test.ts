@@ -720,11 +720,17 @@ interface Rec {
       ui.tasks = [];
       await run('berth.imageBuild', Uri.file(df));
       assert.equal(ui.tasks.length + ui.messages.length, 0);
-      // A lens names the stage: no question about it.
+      // A lens names the stage ("Build stage deps"), or means the last one ("Build image"): no question.
       ui.answers.push(() => 'm:deps');
       assert.deepEqual((await onlyTask('berth.imageBuild', { file: df, target: 'deps' })).argv.slice(-3), [
         '--target',
         'deps',
+        multi,
+      ]);
+      ui.answers.push(() => 'm:last');
+      assert.deepEqual((await onlyTask('berth.imageBuild', { file: df })).argv.slice(-3), [
+        '--tag',
+        'm:last',
         multi,
       ]);
       // Only the last stage is named, or a single stage: nothing to choose.

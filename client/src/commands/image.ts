@@ -48,8 +48,9 @@ export class ImageCommands {
   }
 
   /**
-   * The stage to build, asked when the Dockerfile has named stages before the last one (a code lens gives
-   * it instead): the last stage (no `--target`, docker's default) or a named stage.
+   * The stage to build, asked from the palette, the explorer and the editor title when the Dockerfile has
+   * named stages before the last one (a code lens says it instead): the last stage (no `--target`,
+   * docker's default) or a named stage.
    */
   private async pickStage(dockerfile: string): Promise<string | undefined> {
     const { stages } = parseDockerfile(diskHost.readFile(dockerfile) ?? '');
@@ -111,7 +112,8 @@ export class ImageCommands {
     const settings = readSettings(vscode.Uri.file(dockerfile));
     await ensureDocker(settings);
     const context = this.buildContext(dockerfile, settings.buildContext);
-    const target = inv?.target ?? (await this.pickStage(dockerfile));
+    // A lens says which stage it builds ("Build image": the last one); elsewhere, ask.
+    const target = inv?.source === 'lens' ? inv.target : await this.pickStage(dockerfile);
     const tag = await this.askTag(dockerfile, target, target ? `Build stage "${target}"` : 'Build Image');
     const cmd = buildImageBuildCommand(
       { dockerCommand: settings.dockerCommand, dockerfile, tag, target, context },
