@@ -7,6 +7,11 @@ ruleTester('apt-no-install-recommends', {
     'FROM debian:12\nRUN apt-get update\n',
     'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
     'FROM debian:12\nRUN echo apt-get install curl\n',
+    'FROM debian:12\nRUN sudo apt-get install -y --no-install-recommends curl\n',
+    {
+      name: 'a PowerShell RUN is not a POSIX shell command',
+      code: 'FROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN apt-get install -y curl\n',
+    },
   ],
   invalid: [
     {
@@ -42,6 +47,16 @@ ruleTester('apt-no-install-recommends', {
       code: 'FROM debian:12\nRUN apt install -y curl\n',
       errors: [{ line: 2, column: 5, endColumn: 16, message: /^`apt install` without/ }],
       output: 'FROM debian:12\nRUN apt install --no-install-recommends -y curl\n',
+    },
+    {
+      name: 'through sudo and env, like apt-assume-yes and apt-pin-versions',
+      code: 'FROM debian:12\nRUN sudo apt-get install -y curl && env DEBIAN_FRONTEND=noninteractive apt-get install -y git\n',
+      errors: [
+        { line: 2, column: 10, endColumn: 25, message: /^`apt-get install` without/ },
+        { line: 2, column: 72, endColumn: 87 },
+      ],
+      output:
+        'FROM debian:12\nRUN sudo apt-get install --no-install-recommends -y curl && env DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y git\n',
     },
     {
       name: 'ONBUILD RUN',

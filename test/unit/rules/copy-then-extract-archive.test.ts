@@ -23,6 +23,11 @@ ruleTester('copy-then-extract-archive', {
   ],
   invalid: [
     {
+      name: 'extracted through sudo',
+      code: 'FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN sudo tar xzf /tmp/app.tar.gz -C /opt\n',
+      errors: [{ line: 2, column: 6, endColumn: 16 }],
+    },
+    {
       code: 'FROM debian:12\nCOPY vendor/app-1.0.tar.gz /tmp/\nRUN tar -xzf /tmp/app-1.0.tar.gz -C /opt && rm /tmp/app-1.0.tar.gz\n',
       errors: [{ line: 2, column: 6, endColumn: 27, message: /`ADD app-1.0.tar.gz <dir>\/`/ }],
     },

@@ -1,5 +1,5 @@
-import { allRunCommands, subcommandIndex } from '../../dockerfile/run';
 import { defineDockerfileRule } from '../rule';
+import { callRange, shellCommands, toolCall } from './_packages';
 
 /** apt-get options that take a separate value. */
 export const APT_VALUE_FLAGS = new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file']);
@@ -15,21 +15,23 @@ export default defineDockerfileRule(
     aliases: ['DL3015'],
   },
   (ctx) => {
-    for (const c of allRunCommands(ctx.model.instructions)) {
-      if (c.name !== 'apt-get' && c.name !== 'apt') continue;
-      const sub = subcommandIndex(c.words, APT_VALUE_FLAGS);
-      if (sub < 0 || c.words[sub].value !== 'install') continue;
-      const ok = c.words.some(
-        (w) =>
-          w.value === '--no-install-recommends' ||
-          /^(-o|--option)=?APT::Install-Recommends=(false|0|no)$/i.test(w.value) ||
-          w.value === 'APT::Install-Recommends=false',
-      );
+    // The command actually run, as for apt-assume-yes and apt-pin-versions: through `sudo`, `env X=1`...
+    for (const c of shellCommands(ctx.model)) {
+      const call = toolCall(c, ['apt-get', 'apt'], ['install']);
+      if (!call) continue;
+      const ok = c.words
+        .slice(call.toolIndex + 1)
+        .some(
+          (w) =>
+            w.value === '--no-install-recommends' ||
+            /^(-o|--option)=?APT::Install-Recommends=(false|0|no)$/i.test(w.value) ||
+            w.value === 'APT::Install-Recommends=false',
+        );
       if (ok) continue;
-      const install = c.words[sub];
+      const install = call.sub!;
       ctx.report({
-        range: ctx.range(c.words[0].docStart, install.docEnd),
-        message: `\`${c.name} install\` without \`--no-install-recommends\`: recommended packages bloat the image.`,
+        range: callRange(ctx, call),
+        message: `\`${call.name} install\` without \`--no-install-recommends\`: recommended packages bloat the image.`,
         fix: ctx.replace(
           'Add --no-install-recommends',
           install.docEnd,

@@ -1,5 +1,6 @@
 import { effective, flag } from '../../dockerfile/model';
 import { runCommands } from '../../dockerfile/run';
+import { resolveCommand } from '../../dockerfile/shell';
 import { defineDockerfileRule } from '../rule';
 import { copyArgs } from './_copy-sources';
 
@@ -43,10 +44,15 @@ export default defineDockerfileRule(
           const extracted = list.slice(i + 1).some((later) => {
             const r = effective(later);
             if (r !== later || r.keyword !== 'RUN') return false;
-            return runCommands(r).some(
-              (c) =>
-                c.name === 'tar' && tarExtracts(c.words) && c.words.some((w) => basename(w.value) === name),
-            );
+            return runCommands(r).some((c) => {
+              // The command actually run (`sudo tar xf ...` too).
+              const t = resolveCommand(c.cmd);
+              return (
+                t?.name === 'tar' &&
+                tarExtracts(c.words.slice(t.index)) &&
+                c.words.some((w) => basename(w.value) === name)
+              );
+            });
           });
           if (!extracted) continue;
           ctx.report({
