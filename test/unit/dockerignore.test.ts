@@ -56,6 +56,28 @@ describe('dockerignore matcher', () => {
     assert.ok(!ex(['a/**/b'], 'ab'));
   });
 
+  it('a leading ** with no other wildcard is a suffix test, as moby/patternmatcher does it', () => {
+    // `**.log`: every path ending in `.log` (Docker), not only files named `.log` (Podman).
+    assert.ok(ex(['**.log'], 'app.log'));
+    assert.ok(ex(['**.log'], 'x/y/debug.log'));
+    assert.ok(ex(['**.log'], '.log'));
+    assert.ok(ex(['**.log'], 'logs.log/inner.txt'), 'a matched parent directory');
+    assert.ok(!ex(['**.log'], 'app.log.txt'));
+    assert.ok(ex(['**foo'], 'barfoo'));
+    assert.ok(ex(['**foo'], 'a/xfoo'));
+    assert.ok(ex(['**/foo'], 'foo'));
+    assert.ok(ex(['**/foo'], 'a/b/foo'));
+    assert.ok(!ex(['**/foo'], 'barfoo'));
+    assert.ok(ex(['**/a/b'], 'x/a/b'));
+    assert.ok(ex(['**/a/b'], 'a/b'));
+    assert.ok(!ex(['**/a/b'], 'xa/b'));
+    // Any other wildcard after the ** makes it a regular expression again: `**foo*` is `**/foo*`.
+    assert.ok(ex(['**foo*'], 'a/foo1'));
+    assert.ok(!ex(['**foo*'], 'barfoo1'));
+    assert.ok(ex(['***'], 'a/b/c'));
+    assert.ok(!ex(['*.md', '!**README.md'], 'OLD_README.md'), 'a re-inclusion too');
+  });
+
   it('character classes and escapes', () => {
     assert.ok(ex(['[abc].txt'], 'b.txt'));
     assert.ok(!ex(['[abc].txt'], 'd.txt'));

@@ -8,6 +8,9 @@
  *   (`[^...]` negated), `\` escapes the next character;
  * - `**` matches any number of directories (zero included): `**\/x` matches `x` and `a/b/x`,
  *   `a/**` everything under `a`;
+ * - a pattern that starts with `**` and has no other wildcard, class or escape is a plain suffix
+ *   test (patternmatcher's `suffixMatch`): `**.log` matches every path ending in `.log` (`a.log`,
+ *   `x/y.log`), not only files named `.log` (Podman/Buildah read it that way; Docker does not);
  * - a pattern also matches everything below a directory it matches (`node_modules` excludes
  *   `node_modules/x/y`);
  * - `!pattern` re-includes what earlier patterns excluded; the last pattern that matches wins.
@@ -54,6 +57,12 @@ const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$', '^']);
 
 /** Compile one cleaned pattern to an anchored regular expression, or report why it is invalid. */
 export function compilePattern(pattern: string): { regex?: RegExp; error?: string } {
+  const rest = pattern.slice(2);
+  if (pattern.startsWith('**') && rest && /^[^*?[\]\\]*\\?$/.test(rest)) {
+    // Any path that ends with `rest`; for `**\/x` also `x` itself.
+    const tail = rest.startsWith('/') ? `|${literalText(rest.slice(1))}` : '';
+    return { regex: new RegExp(`^(?:.*${literalText(rest)}${tail})$`, 's') };
+  }
   let re = '^';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -108,6 +117,11 @@ export function compilePattern(pattern: string): { regex?: RegExp; error?: strin
   } catch (e) {
     return { error: (e as Error).message };
   }
+}
+
+/** A string taken literally in the regular expression. */
+function literalText(s: string): string {
+  return [...s].map(literal).join('');
 }
 
 /** A character taken literally in the regular expression. */
