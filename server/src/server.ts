@@ -53,7 +53,13 @@ import {
 import { CachedFileSystem } from './features/cached-fs';
 import { Lru } from './features/lru';
 import { composeCompletion, composeFolding, composeHover } from './features/compose-schema';
-import { nameCompletions, stageDefinition, symbolHover, varHover } from './features/compose-assist';
+import {
+  nameCompletions,
+  stageDefinition,
+  symbolHover,
+  valueCompletions,
+  varHover,
+} from './features/compose-assist';
 import {
   checkNewName,
   composeDefinitions,
@@ -620,13 +626,16 @@ connection.onCompletion(async (p, token) => {
   throwIfCancelled(token);
   if (!model) return null;
   const { files, project } = composeFileSet(d.doc, model);
-  const names = nameCompletions({ files, project, fs: fsys }, p.position);
+  const names = [
+    ...nameCompletions({ files, project, fs: fsys }, p.position),
+    ...valueCompletions(model.text, p.position),
+  ];
   const schema: CompletionList = d.big
     ? { isIncomplete: false, items: [] }
     : await composeCompletion(d.doc, p.position);
   throwIfCancelled(token);
   if (!names.length) return schema;
-  // Where a name goes, the names come first; schema items that are not names are kept after them.
+  // Where a name (or a value Berth knows) goes, those come first; schema items not among them are kept after them.
   const taken = new Set(names.map((n) => n.label));
   return {
     isIncomplete: schema.isIncomplete,

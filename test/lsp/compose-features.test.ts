@@ -288,6 +288,17 @@ describe('compose editing features over stdio', function () {
       );
     });
 
+    it('restart: the policies Berth knows (the schema lists none), first', async () => {
+      const lines = COMPOSE.split('\n');
+      lines.splice(21, 0, '    restart: ');
+      const items = await complete(lines.join('\n'), 21, 13);
+      assert.deepEqual(
+        items.filter((i) => i.sortText?.startsWith('0')).map((i) => i.label),
+        ['no', 'always', 'on-failure', 'unless-stopped'],
+      );
+      assert.equal(items[0].textEdit.newText, '"no"');
+    });
+
     it('schema completion is still there for keys', async () => {
       const lines = COMPOSE.split('\n');
       lines.splice(21, 0, '    ');

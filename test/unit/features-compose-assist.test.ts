@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../../server/src/core/compose/memory-fs';
 import { parseCompose } from '../../server/src/core/compose/model';
 import { buildProject, setShellEnv } from '../../server/src/core/compose/project';
-import { nameCompletions, symbolHover, varHover } from '../../server/src/features/compose-assist';
+import {
+  nameCompletions,
+  symbolHover,
+  valueCompletions,
+  varHover,
+} from '../../server/src/features/compose-assist';
 import type { NavFile } from '../../server/src/features/compose-nav';
 
 describe('features: compose hover and name completion', () => {
@@ -76,5 +81,44 @@ describe('features: compose hover and name completion', () => {
     );
     const none = nameCompletions({ files, project, fs }, { line: 2, character: 10 });
     assert.deepEqual(none, []);
+  });
+});
+
+describe('features: compose value completion', () => {
+  const at = (text: string) => {
+    const i = text.indexOf('|');
+    const t = text.slice(0, i) + text.slice(i + 1);
+    const lines = t.slice(0, i).split('\n');
+    return valueCompletions(t, { line: lines.length - 1, character: lines[lines.length - 1].length });
+  };
+
+  it('restart: the four policies, `no` quoted, replacing the typed word', () => {
+    const items = at('services:\n  web:\n    image: a:1\n    restart: u|\n');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['no', 'always', 'on-failure', 'unless-stopped'],
+    );
+    assert.deepEqual(items[0].textEdit, {
+      range: { start: { line: 3, character: 13 }, end: { line: 3, character: 14 } },
+      newText: '"no"',
+    });
+    assert.equal((items[3].textEdit as any).newText, 'unless-stopped');
+    // Inside quotes the user opened, `no` goes in as is.
+    assert.equal((at('services:\n  web:\n    restart: "|')[0].textEdit as any).newText, 'no');
+  });
+
+  it('pull_policy, network_mode and deploy.restart_policy.condition; nothing elsewhere', () => {
+    assert.ok(at('services:\n  web:\n    pull_policy: |\n').some((i) => i.label === 'missing'));
+    assert.deepEqual(
+      at('services:\n  web:\n    network_mode: |\n').map((i) => i.label),
+      ['bridge', 'host', 'none'],
+    );
+    assert.deepEqual(
+      at('services:\n  web:\n    deploy:\n      restart_policy:\n        condition: |\n').map((i) => i.label),
+      ['none', 'on-failure', 'any'],
+    );
+    assert.deepEqual(at('services:\n  web:\n    image: |\n'), []);
+    assert.deepEqual(at('x-restart: |\n'), []);
+    assert.deepEqual(at('services:\n  web:\n    restart: [|\n'), []);
   });
 });

@@ -2,7 +2,8 @@
  * Compose hover and completion beyond the schema: `${VAR}` values and where they come from, the
  * definition of a service / network / volume / config / secret under the cursor, and the names that
  * exist where a name is expected (`depends_on`, `links`, `extends.service`, `network_mode: service:`,
- * networks, volumes, secrets, configs, `build.target` stages of the referenced Dockerfile).
+ * networks, volumes, secrets, configs, `build.target` stages of the referenced Dockerfile), and the values
+ * Berth knows for keys whose schema lists none (`restart`, `pull_policy`, `network_mode`...).
  */
 import * as nodePath from 'node:path';
 import { isMap, isScalar } from 'yaml';
@@ -12,6 +13,7 @@ import { getValue, nodeSpan, scalarText, services, type ComposeModel } from '../
 import { findVarRefs, interpolate } from '../core/compose/interpolate';
 import { loadComposeFile, resolveVar, type ComposeProject } from '../core/compose/project';
 import { composeIndex, type SymbolKind } from '../core/compose/symbols';
+import { SERVICE_VALUE_CHOICES } from '../core/compose/values';
 import { parseDockerfile } from '../core/dockerfile/parser';
 import { fileUri } from '../core/docs';
 import type { FileSystem } from '../core/types';
@@ -207,6 +209,37 @@ function tokenStart(valuePrefix: string): number {
   let i = valuePrefix.length;
   while (i > 0 && !/[\s[\],{}"']/.test(valuePrefix[i - 1])) i--;
   return i;
+}
+
+/**
+ * Completion items for the values Berth knows of a service key whose schema lists none (`restart`,
+ * `pull_policy`, `network_mode`...: see `SERVICE_VALUE_CHOICES`), or [] elsewhere. Items replace the word
+ * being typed.
+ */
+export function valueCompletions(text: string, pos: Position): CompletionItem[] {
+  const y = yamlContextAt(text, pos.line, pos.character);
+  if (y.path[0] !== 'services' || y.path.length < 2 || !y.key || y.inSeqItem) return [];
+  const choices = SERVICE_VALUE_CHOICES[[...y.path.slice(2), y.key].join('.')];
+  const prefix = y.valuePrefix;
+  if (!choices || /^[[{|>&*!]/.test(prefix)) return [];
+  const start = tokenStart(prefix);
+  // A quote the user opened stays: the value goes inside it.
+  const quoted = start > 0 && /["']/.test(prefix[start - 1]);
+  if (prefix.slice(0, start).replace(/["']$/, '').trim() !== '') return [];
+  const typed = prefix.slice(start);
+  const range = { start: { line: pos.line, character: pos.character - typed.length }, end: pos };
+  return choices.map((c, i) => {
+    // `no` unquoted is the boolean false for YAML 1.1 readers.
+    const newText = !quoted && c.value === 'no' ? '"no"' : c.value;
+    return {
+      label: c.value,
+      kind: CompletionItemKind.EnumMember,
+      documentation: { kind: 'markdown', value: c.doc },
+      sortText: '0' + String(i).padStart(2, '0'),
+      filterText: c.value,
+      textEdit: { range, newText },
+    };
+  });
 }
 
 /**

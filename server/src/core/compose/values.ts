@@ -194,3 +194,54 @@ export function checkPort(spec: string): string | undefined {
   }
   return undefined;
 }
+
+/** A value Berth knows for a key, with what it means (for completion). */
+export interface ValueChoice {
+  value: string;
+  doc: string;
+}
+
+/**
+ * Values of service keys whose schema has no `enum` (only a description or a pattern), by the path of keys
+ * below the service: completion offers them. `restart: no` must be quoted in YAML 1.1 readers: it is written `"no"`.
+ */
+export const SERVICE_VALUE_CHOICES: Record<string, ValueChoice[]> = {
+  restart: [
+    { value: 'no', doc: 'Never restart the container (the default).' },
+    { value: 'always', doc: 'Always restart it when it stops; after a daemon restart too.' },
+    {
+      value: 'on-failure',
+      doc: 'Restart it when it exits with a non-zero code (`on-failure:<retries>` caps the attempts).',
+    },
+    {
+      value: 'unless-stopped',
+      doc: 'Like `always`, except when it was stopped by hand (it stays stopped after a daemon restart).',
+    },
+  ],
+  pull_policy: [
+    { value: 'always', doc: 'Always pull the image from the registry.' },
+    { value: 'never', doc: 'Never pull: use the local image, fail when it is missing.' },
+    { value: 'missing', doc: 'Pull only when the image is not available locally (the default).' },
+    { value: 'build', doc: 'Always build the image (from `build`), even when it exists.' },
+    { value: 'if_not_present', doc: 'Same as `missing` (older name).' },
+    { value: 'daily', doc: 'Pull when the local image was last pulled more than a day ago.' },
+    { value: 'weekly', doc: 'Pull when the local image was last pulled more than a week ago.' },
+  ],
+  network_mode: [
+    { value: 'bridge', doc: "Docker's default bridge network (not the project's networks)." },
+    { value: 'host', doc: "The host's network stack: no isolation, `ports` are ignored." },
+    { value: 'none', doc: 'No networking at all (loopback only).' },
+  ],
+  ipc: [
+    { value: 'shareable', doc: 'Its own IPC namespace, which other containers may join.' },
+    { value: 'private', doc: 'Its own IPC namespace, not shareable.' },
+    { value: 'host', doc: "The host's IPC namespace." },
+  ],
+  pid: [{ value: 'host', doc: "The host's PID namespace: the container sees every process of the host." }],
+  userns_mode: [{ value: 'host', doc: "The host's user namespace (no user remapping)." }],
+  'deploy.restart_policy.condition': [
+    { value: 'none', doc: 'Never restart.' },
+    { value: 'on-failure', doc: 'Restart when the container exits with a non-zero code.' },
+    { value: 'any', doc: 'Restart whatever the exit code (the default).' },
+  ],
+};
