@@ -59,6 +59,7 @@ import dockerfile_dnf_clean_all from './dockerfile/dnf-clean-all';
 import dockerfile_dnf_pin_versions from './dockerfile/dnf-pin-versions';
 import dockerignore_dockerignore_excludes_copied_file from './dockerignore/dockerignore-excludes-copied-file';
 import dockerignore_dockerignore_excludes_dockerfile from './dockerignore/dockerignore-excludes-dockerfile';
+import dockerignore_dockerignore_excludes_everything from './dockerignore/dockerignore-excludes-everything';
 import dockerignore_dockerignore_negation_unused from './dockerignore/dockerignore-negation-unused';
 import dockerignore_dockerignore_pattern_never_matches from './dockerignore/dockerignore-pattern-never-matches';
 import dockerfile_download_piped_to_shell from './dockerfile/download-piped-to-shell';
@@ -196,6 +197,7 @@ export const allRules: Rule<any>[] = [
   dockerfile_dnf_pin_versions,
   dockerignore_dockerignore_excludes_copied_file,
   dockerignore_dockerignore_excludes_dockerfile,
+  dockerignore_dockerignore_excludes_everything,
   dockerignore_dockerignore_negation_unused,
   dockerignore_dockerignore_pattern_never_matches,
   dockerfile_download_piped_to_shell,
