@@ -72,6 +72,49 @@ describe('refactor run-as-non-root', () => {
     const after = roundTrip(src, ID);
     assert.match(after, /USER root\nRUN groupadd[^]*USER 10001:10001\nCMD/);
   });
+  it('not offered for images that start as root and drop privileges themselves (nginx...), nor ubi-micro', () => {
+    for (const img of [
+      'nginx:1.30',
+      'nginx:1.30-alpine',
+      'httpd:2.4',
+      'postgres:18',
+      'php:8.4-apache',
+      'redhat/ubi9-micro',
+    ])
+      assert.deepEqual(offered(`FROM ${img}\nCOPY site/ /srv/\nCMD ["x"]\n`, ID), [], img);
+  });
+  it('ubi-minimal has no useradd: a numeric USER, the WORKDIR chowned by number', () => {
+    const after = roundTrip(
+      'FROM redhat/ubi9-minimal\nWORKDIR /app\nCOPY app /app/app\nCMD ["/app/app"]\n',
+      ID,
+    );
+    assert.equal(
+      after,
+      'FROM redhat/ubi9-minimal\nWORKDIR /app\nCOPY app /app/app\nRUN chown -R 10001:10001 /app\nUSER 10001:10001\nCMD ["/app/app"]\n',
+    );
+    assert.doesNotMatch(
+      roundTrip('FROM registry.access.redhat.com/ubi9/ubi-minimal:9.6\nCOPY app /app\nCMD ["/app"]\n', ID),
+      /useradd/,
+    );
+    // With shadow-utils installed, useradd is there.
+    assert.match(
+      roundTrip(
+        'FROM redhat/ubi9-minimal\nRUN microdnf install -y shadow-utils && microdnf clean all\nCMD ["/app"]\n',
+        ID,
+      ),
+      /useradd/,
+    );
+  });
+  it('VOLUME directories exist and belong to the user (a new volume would be root-owned)', () => {
+    const after = roundTrip(
+      'FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nVOLUME /app/data\nVOLUME ["/var/lib/app"]\nEXPOSE 5000\nCMD ["python", "app.py"]\n',
+      ID,
+    );
+    assert.match(
+      after,
+      / && mkdir -p \/app\/data \/var\/lib\/app \\\n && chown -R app:app \/app \/var\/lib\/app\nUSER 10001:10001\nVOLUME/,
+    );
+  });
   it('not offered when a non-root USER is already there, or for unknown families', () => {
     assert.deepEqual(offered('FROM debian:trixie\nUSER 1000\n', ID), []);
     assert.deepEqual(offered('FROM mcr.microsoft.com/windows/nanoserver:ltsc2025\nCMD ["cmd"]\n', ID), []);

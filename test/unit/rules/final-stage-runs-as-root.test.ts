@@ -32,6 +32,22 @@ ruleTester('final-stage-runs-as-root', {
   ],
 });
 
+describe('final-stage-runs-as-root on nginx', () => {
+  it('no suggestion (a USER stops nginx from starting); the message points to nginx-unprivileged', () => {
+    const f = lintText(
+      'FROM nginx:1.30\nCOPY site/ /usr/share/nginx/html/\nCMD ["nginx", "-g", "daemon off;"]\n',
+      'dockerfile',
+      {
+        config: { rules: { 'final-stage-runs-as-root': 'info' } },
+        only: ['final-stage-runs-as-root'],
+      },
+    );
+    assert.equal(f.length, 1);
+    assert.equal(f[0].suggestions, undefined);
+    assert.match(f[0].message, /nginxinc\/nginx-unprivileged/);
+  });
+});
+
 describe('final-stage-runs-as-root suggestions', () => {
   const suggest = (code: string) => {
     const f = lintText(code, 'dockerfile', {

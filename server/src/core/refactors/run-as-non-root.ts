@@ -6,10 +6,19 @@
  * official node image its own `node` user (uid 1000). Inserted after the last build step, before
  * EXPOSE/CMD/ENTRYPOINT..., as one insertion.
  */
-import type { DockerfileModel, Instruction } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { Fix, Range } from '../types';
 import type { Refactor, RefactorContext } from './index';
-import { baseInfo, finalStage, insertionPoint, keywordCase, runCmds, touches, workdirAt } from './util';
+import {
+  baseInfo,
+  finalStage,
+  insertionPoint,
+  installedPackages,
+  keywordCase,
+  runCmds,
+  touches,
+  workdirAt,
+} from './util';
 
 export const ID = 'run-as-non-root';
 
@@ -24,6 +33,15 @@ const TRAILING = new Set([
   'ENV',
   'MAINTAINER',
 ]);
+
+/**
+ * Official images where a plain `USER` breaks the container: the server needs root to start and
+ * drops privileges itself (nginx writes /var/cache/nginx and its pid file, httpd its logs; the
+ * database images' entrypoints chown their data directory, then step down with gosu).
+ * nginx: `nginxinc/nginx-unprivileged` is the non-root variant.
+ */
+const STARTS_AS_ROOT =
+  /^(nginx|httpd|postgres|mysql|mariadb|mongo|redis|rabbitmq|memcached|cassandra|elasticsearch|wordpress|nextcloud|drupal|joomla|odoo)$/;
 
 function userOf(i: Instruction): string | undefined {
   return i.args[0]?.value.split(':')[0];
@@ -55,10 +73,27 @@ export function runAsNonRoot(model: DockerfileModel, range: Range, _ctx: Refacto
       if (s.baseStage === undefined) break;
     }
   }
+  if (STARTS_AS_ROOT.test(info.repo) || (info.repo === 'php' && /apache/.test(info.tag ?? ''))) return [];
   const K = keywordCase(model);
   const eol = model.lines.eol;
   const wd = workdirAt(st);
   const chownable = wd && wd.startsWith('/') && wd !== '/' && !wd.includes('$');
+  // VOLUME directories: a volume starts with the image's directory (owner included); one that
+  // does not exist yet would be created owned by root, and the user could not write to it.
+  const volumes = st.instructions
+    .filter((i) => i.keyword === 'VOLUME')
+    .flatMap((i) => (i.json ? i.json.values : i.args.map((a) => a.value)))
+    .filter((v) => v.startsWith('/') && v !== '/' && !/[$\s]/.test(v));
+  const under = (v: string) => !!chownable && (v + '/').startsWith(wd!.replace(/\/?$/, '/'));
+  const owned = [...(chownable ? [wd!] : []), ...volumes.filter((v) => !under(v))];
+  /** Commands giving the user its directories (none when there are none). */
+  const own = (owner: string) => [
+    ...(volumes.length ? [`mkdir -p ${volumes.join(' ')}`] : []),
+    ...(owned.length ? [`chown -R ${owner} ${owned.join(' ')}`] : []),
+  ];
+  /** `RUN a \ && b` lines, or none. */
+  const runLines = (cmds: string[]) =>
+    cmds.map((c, k) => `${k === 0 ? `${K('RUN')} ` : ' && '}${c}${k < cmds.length - 1 ? ' \\' : ''}`);
   let lines: string[];
   let what: string;
   if (info.family === 'distroless' || info.family === 'scratch') {
@@ -66,21 +101,33 @@ export function runAsNonRoot(model: DockerfileModel, range: Range, _ctx: Refacto
     lines = [`${K('USER')} 65532:65532`];
     what = 'nonroot (65532)';
   } else if (info.repo === 'node' && info.family !== 'windows') {
-    lines = [...(chownable ? [`${K('RUN')} chown -R node:node ${wd}`] : []), `${K('USER')} 1000:1000`];
+    lines = [...runLines(own('node:node')), `${K('USER')} 1000:1000`];
     what = 'the image’s node user';
   } else if (info.family === 'alpine') {
     lines = [
-      `${K('RUN')} addgroup -S -g 10001 app \\`,
-      ` && adduser -S -D -u 10001 -G app app${chownable ? ' \\' : ''}`,
-      ...(chownable ? [` && chown -R app:app ${wd}`] : []),
+      ...runLines(['addgroup -S -g 10001 app', 'adduser -S -D -u 10001 -G app app', ...own('app:app')]),
       `${K('USER')} 10001:10001`,
     ];
     what = 'app (10001), Alpine adduser';
+  } else if (info.family === 'rhel' && /(^|[/-])micro$/.test(info.repo)) {
+    // ubi-micro: no package manager, no useradd; not offered.
+    return [];
+  } else if (
+    info.family === 'rhel' &&
+    (/(^|[/-])minimal$/.test(info.repo) || usesMicrodnf(st)) &&
+    !installedPackages(st).has('shadow-utils')
+  ) {
+    // ubi-minimal (microdnf) has no useradd: a numeric uid needs no /etc/passwd entry, and chown
+    // (coreutils) takes numbers.
+    lines = [...runLines(own('10001:10001')), `${K('USER')} 10001:10001`];
+    what = 'uid 10001 (no useradd in this minimal image)';
   } else if (info.family === 'debian' || info.family === 'rhel') {
     lines = [
-      `${K('RUN')} groupadd --system --gid 10001 app \\`,
-      ` && useradd --system --no-log-init --uid 10001 --gid app --create-home app${chownable ? ' \\' : ''}`,
-      ...(chownable ? [` && chown -R app:app ${wd}`] : []),
+      ...runLines([
+        'groupadd --system --gid 10001 app',
+        'useradd --system --no-log-init --uid 10001 --gid app --create-home app',
+        ...own('app:app'),
+      ]),
       `${K('USER')} 10001:10001`,
     ];
     what = 'app (10001), useradd';
@@ -109,6 +156,10 @@ export function runAsNonRoot(model: DockerfileModel, range: Range, _ctx: Refacto
     }
   }
   return [refactor(model, at.offset, text, what)];
+}
+
+function usesMicrodnf(st: Stage): boolean {
+  return st.instructions.some((i) => runCmds(i).some((c) => c.name === 'microdnf'));
 }
 
 function refactor(model: DockerfileModel, offset: number, text: string, what: string): Refactor {

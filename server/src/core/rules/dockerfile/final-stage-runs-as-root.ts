@@ -37,10 +37,14 @@ export default defineDockerfileRule(
     // which user-numeric-uid accepts), created in the last RUN when the last build step is one.
     const fix = runAsNonRootFix(model);
     const suggestions = fix ? [fix] : undefined;
+    // The official nginx image needs root to start (its cache and pid file): a plain USER breaks it.
+    const nginx =
+      (!img.registry || img.registry === 'docker.io') && /^(library\/)?nginx$/.test(img.path)
+        ? ' For nginx, base the image on `nginxinc/nginx-unprivileged` instead (it runs as uid 101 and listens on 8080): a `USER` on the official image stops it from starting.'
+        : '';
     ctx.report({
       range: ctx.range(stage.imageStart, stage.imageEnd),
-      message:
-        'The final image sets no `USER`, so its processes run as root: a flaw in the application then gives root inside the container (and on the host, through a volume or a container escape). Add a non-root user and switch to it with `USER`.',
+      message: `The final image sets no \`USER\`, so its processes run as root: a flaw in the application then gives root inside the container (and on the host, through a volume or a container escape). Add a non-root user and switch to it with \`USER\`.${nginx}`,
       suggestions,
     });
   },
