@@ -15,11 +15,37 @@ ruleTester('compose-invalid-value', {
       code: svc('    restart: ${RESTART:-always}\n    mem_limit: ${MEM}\n'),
     },
     {
+      name: 'static network addresses',
+      code: svc(
+        '    networks:\n      front:\n        ipv4_address: 172.16.238.10\n        ipv6_address: "2001:3984:3989::10"\n        link_local_ips: [169.254.8.8, "fe80::1"]\n      back:\n      other: {ipv4_address: "${IP}"}\n',
+      ),
+    },
+    {
       name: 'extra_hosts map form',
       code: svc('    extra_hosts:\n      db: 10.0.0.2\n      gw: host-gateway\n'),
     },
   ],
   invalid: [
+    {
+      name: 'static network addresses that are not IPs of their family',
+      code: svc(
+        '    networks:\n      front:\n        ipv4_address: 172.16.238.300\n        ipv6_address: 172.16.238.10\n        link_local_ips: [nope]\n',
+      ),
+      errors: [
+        {
+          line: 6,
+          column: 23,
+          endColumn: 37,
+          message: /`networks.front.ipv4_address`: "172.16.238.300" is not an IPv4 address/,
+        },
+        {
+          line: 7,
+          column: 23,
+          message: /`networks.front.ipv6_address`: "172.16.238.10" is not an IPv6 address/,
+        },
+        { line: 8, column: 26, message: /`link_local_ips` entry: "nope" is not an IP address/ },
+      ],
+    },
     {
       name: 'duration without unit and in words',
       code: svc(

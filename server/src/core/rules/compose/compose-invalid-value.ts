@@ -10,6 +10,8 @@ import {
   checkPort,
   checkRestart,
   isIP,
+  isIPv4,
+  isIPv6,
   parsePortRange,
 } from '../../compose/values';
 import { defineComposeRule } from '../rule';
@@ -31,6 +33,7 @@ const SERVICE_KEYS = new Set([
   'expose',
   'extra_hosts',
   'volumes',
+  'networks',
 ]);
 
 export default defineComposeRule(
@@ -155,6 +158,25 @@ export default defineComposeRule(
           const v = deref(m, e.pair.value);
           if (isSeq(v)) for (const x of v.items) check(deref(m, x), checkHostIp, `\`extra_hosts.${e.key}\``);
           else check(v, checkHostIp, `\`extra_hosts.${e.key}\``);
+        }
+      // Static addresses on the service's networks (map form).
+      const nets = vals.get('networks');
+      if (isMap(nets))
+        for (const e of entries(m, nets)) {
+          const n = deref(m, e.pair.value);
+          if (!isMap(n)) continue;
+          check(
+            getValue(m, n, 'ipv4_address'),
+            (t) => (isIPv4(t) ? undefined : `"${t}" is not an IPv4 address`),
+            `\`networks.${e.key}.ipv4_address\``,
+          );
+          check(
+            getValue(m, n, 'ipv6_address'),
+            (t) => (isIPv6(t) ? undefined : `"${t}" is not an IPv6 address`),
+            `\`networks.${e.key}.ipv6_address\``,
+          );
+          for (const ip of seqItems(m, getValue(m, n, 'link_local_ips')))
+            check(ip, (t) => (isIP(t) ? undefined : `"${t}" is not an IP address`), '`link_local_ips` entry');
         }
       // tmpfs size in long-syntax volumes.
       for (const vol of seqItems(m, vals.get('volumes'))) {
