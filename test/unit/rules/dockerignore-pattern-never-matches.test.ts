@@ -26,6 +26,10 @@ describe(`${ID} cases`, () => {
       [],
     );
   });
+  it('accepts every ** form: each matches something in Docker', () => {
+    // `**.log` / `**foo`: a suffix match; `***`: `**`; `foo**`: a prefix match; `**/`: see dockerignore-excludes-everything.
+    assert.deepEqual(lint('**.log\n**foo\n***\nfoo**\na**b\n**/\n'), []);
+  });
   it('reports invalid patterns and a lone !', () => {
     const f = lint('ok\n  [abc\n!\n');
     assert.equal(f.length, 2);
