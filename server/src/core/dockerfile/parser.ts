@@ -444,6 +444,8 @@ export function splitWords(
 
 /** Remove quotes and resolve escapes the way BuildKit's word processing does for literal text. */
 export function unquote(raw: string, esc = '\\'): string {
+  // Most words have neither quotes nor escapes: they are their own value (no string built per character).
+  if (raw.indexOf('"') < 0 && raw.indexOf("'") < 0 && raw.indexOf(esc) < 0) return raw;
   let out = '';
   let q = '';
   for (let i = 0; i < raw.length; i++) {
