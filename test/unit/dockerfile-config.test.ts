@@ -191,3 +191,51 @@ describe('# hadolint shell= pragma', () => {
     ]);
   });
 });
+
+describe('# hadolint stage ignore=', () => {
+  const t = [
+    'FROM debian:12 AS build',
+    'RUN apt-get install -y curl',
+    '# hadolint stage ignore=DL3008,DL3015',
+    'FROM debian:12',
+    'RUN apt-get install -y curl',
+    '',
+    'RUN apt-get install -y \\',
+    '    git',
+    'FROM debian:12',
+    'RUN apt-get install -y curl',
+    '',
+  ].join('\n');
+  const R = ['apt-pin-versions', 'apt-no-install-recommends', 'invalid-ignore-comment'];
+  const pick = (text: string) =>
+    lintText(text, 'dockerfile')
+      .filter((f) => R.includes(f.ruleId))
+      .map((f) => [f.ruleId, f.range.start.line + 1]);
+
+  it('above a FROM: ignores the rules for that whole stage, and is not a malformed comment', () => {
+    assert.deepEqual(pick(t), [
+      ['apt-no-install-recommends', 2],
+      ['apt-pin-versions', 2],
+      ['apt-no-install-recommends', 10],
+      ['apt-pin-versions', 10],
+    ]);
+  });
+
+  it('mid-stage: from the next instruction to the end of the stage', () => {
+    const m =
+      'FROM debian:12\nRUN apt-get install -y a\n# hadolint stage ignore=DL3008\nRUN apt-get install -y b\nFROM debian:12\nRUN apt-get install -y c\n';
+    assert.deepEqual(
+      pick(m).filter(([id]) => id === 'apt-pin-versions'),
+      [
+        ['apt-pin-versions', 2],
+        ['apt-pin-versions', 6],
+      ],
+    );
+  });
+
+  it('an unknown rule in it is reported', () => {
+    assert.deepEqual(pick('# hadolint stage ignore=DL9999\nFROM debian:12\n'), [
+      ['invalid-ignore-comment', 1],
+    ]);
+  });
+});

@@ -288,7 +288,8 @@ export function parseCheckOptions(value: string, start: number, end: number): Ch
 //
 // Dockerfile: `# hadolint ignore=DL3008,DL3015` or `# berth-ignore apt-no-install-recommends` above an
 // instruction (applies to the whole instruction); `# hadolint global ignore=...` /
-// `# berth-ignore-file ...` anywhere (whole file); BuildKit's `# check=skip=A,B` directive (whole file)
+// `# berth-ignore-file ...` anywhere (whole file); `# hadolint stage ignore=...` (rest of the stage);
+// BuildKit's `# check=skip=A,B` directive (whole file)
 // and the same comment directly above one instruction.
 // Compose: `# berth-ignore rule` on the line above (or at the end of the line), `# berth-ignore-file rule`;
 // dclint's `# dclint disable-line rule`, `# dclint disable-next-line rule`, `# dclint disable rule` (file).
@@ -304,6 +305,8 @@ export interface Suppressions {
 
 const IGNORE_RE = /^(?:hadolint\s+ignore\s*=|berth-ignore\s+|berth-ignore:\s*)(.*)$/i;
 const FILE_IGNORE_RE = /^(?:hadolint\s+global\s+ignore\s*=|berth-ignore-file\s+|berth-ignore-file:\s*)(.*)$/i;
+/** hadolint's `# hadolint stage ignore=DL3006`: the rest of the stage (the stage a FROM below it starts). */
+const STAGE_IGNORE_RE = /^hadolint\s+stage\s+ignore\s*=(.*)$/i;
 
 /** Comments that look like a suppression but do not follow its grammar (hadolint ignores them silently). */
 const MALFORMED_RE = /^(hadolint\b|berth-ignore)/i;
@@ -345,6 +348,32 @@ function addLine(s: Suppressions, line: number, ids: string[]) {
   for (const id of ids) set.add(id);
 }
 
+/**
+ * `# hadolint stage ignore=...`: from the instruction after the comment to the end of its stage; above
+ * a FROM, that whole stage, FROM line included (hadolint leaves the FROM line itself out). Before the
+ * first FROM: up to it.
+ */
+function stageIgnore(
+  model: DockerfileModel,
+  s: Suppressions,
+  c: { start: number; end: number },
+  list: string,
+  expandAll: (ids: string[]) => string[],
+) {
+  const ids = expandAll(ruleIdsOf(list, s.problems, c.start, c.end));
+  const next = model.instructions.find((i) => i.start >= c.end);
+  if (!ids.length || !next) return;
+  let last: number;
+  if (next.stageIndex >= 0) {
+    const stage = model.stages[next.stageIndex].instructions;
+    last = stage[stage.length - 1].endLine;
+  } else {
+    const from = model.stages[0]?.from;
+    last = from ? from.line - 1 : model.instructions[model.instructions.length - 1].endLine;
+  }
+  for (let l = next.line; l <= last; l++) addLine(s, l, ids);
+}
+
 export function collectSuppressions(model: AnyModel, config: BerthConfig): Suppressions {
   const s: Suppressions = { file: new Set(), lines: new Map(), problems: [] };
   const expandAll = (ids: string[]) => (ids.includes('*') ? allRules.map((r) => r.meta.id) : ids);
@@ -355,9 +384,11 @@ export function collectSuppressions(model: AnyModel, config: BerthConfig): Suppr
       s.problems.push(...check.problems);
     }
     if (config.disableIgnorePragma) return s;
+    let sm: RegExpExecArray | null;
     for (const c of model.comments) {
       const fm = FILE_IGNORE_RE.exec(c.text);
       if (fm) for (const id of expandAll(ruleIdsOf(fm[1], s.problems, c.start, c.end))) s.file.add(id);
+      else if ((sm = STAGE_IGNORE_RE.exec(c.text))) stageIgnore(model, s, c, sm[1], expandAll);
       else if (MALFORMED_RE.test(c.text) && !IGNORE_RE.test(c.text) && !SHELL_PRAGMA_RE.test(c.text))
         s.problems.push({ start: c.start, end: c.end, message: MALFORMED_MESSAGE });
     }
