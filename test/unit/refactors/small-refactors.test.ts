@@ -167,10 +167,41 @@ describe('refactor add-healthcheck', () => {
     assert.match(after, /CMD \["node", "-e", "fetch\('http:\/\/localhost:3000\/health'\)/);
     assert.ok(after.endsWith('\nCMD ["node", "index.js"]'));
   });
-  it('not offered without EXPOSE, with a HEALTHCHECK, or without a tool', () => {
+  it('not offered without EXPOSE, or with a HEALTHCHECK', () => {
     assert.deepEqual(offered('FROM python:3.14-slim\nCMD ["python"]\n', ID), []);
     assert.deepEqual(offered('FROM nginx:1.30\nEXPOSE 80\nHEALTHCHECK NONE\n', ID), []);
-    assert.deepEqual(offered('FROM debian:trixie-slim\nEXPOSE 80\nCMD ["srv"]\n', ID), []);
+  });
+  it('no tool known: a placeholder command, selected by the client to be typed over', () => {
+    for (const src of [
+      'FROM debian:trixie-slim\nEXPOSE 80\nCMD ["srv"]\n',
+      'FROM golang:1.27 AS b\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app /app\nEXPOSE 80\nENTRYPOINT ["/app"]\n',
+    ]) {
+      const rs = offered(src, ID, { path: '/w/Dockerfile' });
+      assert.equal(rs[0].title, 'Add a HEALTHCHECK (a command to fill in, port 80)');
+      const after = roundTrip(src, ID);
+      assert.match(
+        after,
+        /EXPOSE 80\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \\\n {4}CMD \["\/path\/to\/healthcheck", "http:\/\/localhost:80\/health"\]\n(CMD|ENTRYPOINT)/,
+      );
+      const sel = rs[0].command!.arguments![1] as {
+        start: { line: number; character: number };
+        end: { line: number; character: number };
+      };
+      const line = after.split('\n')[sel.start.line];
+      assert.equal(
+        line.slice(sel.start.character, sel.end.character),
+        '"/path/to/healthcheck", "http://localhost:80/health"',
+      );
+      assert.equal(rs[0].command!.title, 'Select the health check command');
+    }
+  });
+  it('official database images: their own check, nothing to select', () => {
+    const src = 'FROM postgres:17\nCOPY init.sql /docker-entrypoint-initdb.d/\nEXPOSE 5432\n';
+    const [r] = offered(src, ID, { path: '/w/Dockerfile' });
+    assert.equal(r.title, 'Add a HEALTHCHECK (pg_isready)');
+    assert.equal(r.command, undefined);
+    assert.match(roundTrip(src, ID), /\n {4}CMD \["pg_isready", "-q"\]\n$/);
+    assert.match(roundTrip('FROM redis:8\nEXPOSE 6379\n', ID), /CMD \["redis-cli", "ping"\]/);
   });
 });
 

@@ -4,6 +4,8 @@
  * the base image ships it, else a Python or Node one-liner for those images. Exec form: no shell
  * needed, and any non-zero exit marks the container unhealthy. The `/health` path is a
  * placeholder: after the edit, the client selects it (command `berth.refactors.selectPlaceholder`).
+ * Official database images get their own check (`pg_isready`...). With no tool known, the check is a
+ * placeholder command (`/path/to/healthcheck`), selected the same way for the user to type over.
  */
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Range } from '../types';
@@ -24,6 +26,17 @@ export const SELECT_COMMAND = 'berth.refactors.selectPlaceholder';
 export const HEALTH_PATH = '/health';
 
 type Tool = 'curl' | 'wget' | 'python' | 'node';
+
+/** Official server images that ship their own check (not HTTP: no path to choose). */
+const OWN_CHECK: Record<string, { title: string; cmd: string }> = {
+  postgres: { title: 'pg_isready', cmd: '["pg_isready", "-q"]' },
+  redis: { title: 'redis-cli ping', cmd: '["redis-cli", "ping"]' },
+  mysql: { title: 'mysqladmin ping', cmd: '["mysqladmin", "ping", "--silent"]' },
+  mariadb: { title: 'healthcheck.sh', cmd: '["healthcheck.sh", "--connect", "--innodb_initialized"]' },
+};
+
+/** The placeholder check when the image has no known tool: the client selects it to be replaced. */
+const PLACEHOLDER_PROGRAM = '/path/to/healthcheck';
 
 /** What the base image has, from its name and tag (official images). */
 function imageTools(info: BaseInfo): Set<Tool> {
@@ -71,7 +84,7 @@ export function addHealthcheck(model: DockerfileModel, range: Range, ctx: Refact
   if (pk.has('curl')) tools.add('curl');
   if (pk.has('wget')) tools.add('wget');
   const tool: Tool | undefined = (['curl', 'wget', 'python', 'node'] as Tool[]).find((t) => tools.has(t));
-  if (!tool) return [];
+  const own = info.family !== 'distroless' && info.family !== 'scratch' ? OWN_CHECK[info.repo] : undefined;
   const url = `http://localhost:${port}${HEALTH_PATH}`;
   const K = keywordCase(model);
   const check: Record<Tool, string> = {
@@ -80,33 +93,42 @@ export function addHealthcheck(model: DockerfileModel, range: Range, ctx: Refact
     python: `CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('${url}', timeout=4)"]`,
     node: `CMD ["node", "-e", "fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`,
   };
+  // No tool known: a placeholder command the client selects, to be typed over.
+  const cmd = own ? `CMD ${own.cmd}` : tool ? check[tool] : `CMD ["${PLACEHOLDER_PROGRAM}", "${url}"]`;
   const eol = model.lines.eol;
   const cmdKw = K('CMD');
   const first = `${K('HEALTHCHECK')} --interval=30s --timeout=5s --start-period=10s --retries=3 \\`;
-  const second = `    ${check[tool].replace(/^CMD/, cmdKw)}`;
+  const second = `    ${cmd.replace(/^CMD/, cmdKw)}`;
   const at = insertionPoint(model, st, (i) => ['CMD', 'ENTRYPOINT', 'STOPSIGNAL'].includes(i.keyword));
   const newText = (at.needEolBefore ? eol : '') + first + eol + second + eol;
-  // Where `/health` lands, for the client to select it.
+  // Where the placeholder lands (`/health`, or the whole placeholder command), for the client to select it.
   const startPos = model.lines.positionAt(at.offset);
   const lineOfPath = startPos.line + (at.needEolBefore ? 2 : 1);
-  const ch = second.indexOf(HEALTH_PATH);
+  const ch = own ? -1 : tool ? second.indexOf(HEALTH_PATH) : second.indexOf('[') + 1;
+  const len = tool ? HEALTH_PATH.length : second.lastIndexOf(']') - ch;
   const placeholder = {
     start: { line: lineOfPath, character: ch },
-    end: { line: lineOfPath, character: ch + HEALTH_PATH.length },
+    end: { line: lineOfPath, character: ch + len },
   };
+  const what = own ? own.title : tool ? `${tool}, port ${port}` : `a command to fill in, port ${port}`;
   return [
     {
       id: ID,
-      title: `Add a HEALTHCHECK (${tool}, port ${port})`,
+      title: `Add a HEALTHCHECK (${what})`,
       kind: 'refactor.rewrite',
       fix: {
         title: 'Add a HEALTHCHECK',
         edits: [{ range: model.lines.range(at.offset, at.offset), newText }],
         notForFixAll: true,
       },
-      command: ctx.path
-        ? { command: SELECT_COMMAND, title: 'Select the health path', arguments: [ctx.path, placeholder] }
-        : undefined,
+      command:
+        ctx.path && !own
+          ? {
+              command: SELECT_COMMAND,
+              title: tool ? 'Select the health path' : 'Select the health check command',
+              arguments: [ctx.path, placeholder],
+            }
+          : undefined,
     },
   ];
 }
