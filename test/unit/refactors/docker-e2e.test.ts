@@ -139,8 +139,9 @@ describe('refactors against a real Docker engine', function () {
     const ls = (tag: string) =>
       run(tag, '/bin/busybox', 'ls', '-a', '/ctx').split(/\s+/).filter(Boolean).sort();
     assert.ok(ls(without).includes('.git') && ls(without).includes('.env'));
-    // Not a Python project (busybox only): __pycache__ is no concern of its .dockerignore.
-    assert.deepEqual(ls(withIgnore), ['.', '..', '__pycache__', 'busybox', 'message.txt']);
+    // Not a Python project (busybox only): __pycache__ is no concern of its .dockerignore. The
+    // Dockerfile stays in the context (ignoring it would make a COPY of it fail).
+    assert.deepEqual(ls(withIgnore), ['.', '..', 'Dockerfile', '__pycache__', 'busybox', 'message.txt']);
     assert.equal(run(withIgnore), 'hello from berth\n');
     assert.ok(readFileSync(join(dir, 'ignored', '.dockerignore'), 'utf8').includes('.git'));
   });
