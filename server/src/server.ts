@@ -234,7 +234,12 @@ function scheduleDeferred(uri: string, a: Analysis): void {
       const doc = documents.get(uri);
       if (!doc || doc.version !== a.version || analyses.get(uri) !== a) return;
       const d = docFor(uri);
-      if (d && !d.big) a.syntax = dockerfileSyntaxDiagnostics(doc.getText(), doc.lineCount);
+      if (d && !d.big)
+        a.syntax = dockerfileSyntaxDiagnostics(
+          doc.getText(),
+          doc.lineCount,
+          a.model.kind === 'dockerfile' ? a.model : undefined,
+        );
       const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
       a.deferredDone = true;
       if (!slow.length && !a.syntax.length) return;
