@@ -34,9 +34,10 @@ ruleTester('env-self-reference', {
       errors: [{ line: 3, column: 22 }],
     },
     {
-      name: 'no fix across a comment line inside the continuation',
-      code: 'FROM a:1\nENV A=1 \\\n# note\n    B=$A\n',
-      errors: [{ line: 4, column: 7 }],
+      name: 'comment and empty lines inside the continuation stay, between the two ENVs',
+      code: 'FROM a:1\nENV A=1 \\\n    # note\n\n    B=$A \\\n    C=2\n',
+      errors: [{ line: 5, column: 7 }],
+      output: 'FROM a:1\nENV A=1\n    # note\n\nENV B=$A \\\n    C=2\n',
     },
     {
       name: 'escape directive: backtick continuation',

@@ -9,9 +9,9 @@ import type { DockerfileModel } from '../../dockerfile/model';
  * "Split the ENV before `pairs[at]`": the whitespace (or one line continuation) between the pair
  * before it and it becomes a line break, the ENV line's indentation and its keyword as written, so
  * `ENV A=1 B=$A` becomes `ENV A=1` + `ENV B=$A`; continuations after the split stay as they are.
- * Undefined when that would change more than the reported values: a comment or empty line inside the
- * separator, or a later value of the same ENV that reads a variable this ENV sets and that already had
- * a value before it (that value would silently change).
+ * Comment lines inside that continuation stay, between the two ENVs. Undefined when a later value of
+ * the same ENV reads a variable this ENV sets and that already had a value before it (that value would
+ * silently change).
  */
 function splitFix(
   ctx: RuleContext<DockerfileModel>,
@@ -32,17 +32,26 @@ function splitFix(
   const sepStart = pairs[at - 1].end;
   const sepEnd = pairs[at].start;
   const sep = model.text.slice(sepStart, sepEnd);
-  const e = esc === '\\' ? '\\\\' : '`';
-  if (!new RegExp(`^[ \\t]+$|^[ \\t]*${e}[ \\t]*\\r?\\n[ \\t]*$`).test(sep)) return undefined;
   const lineStart = model.lines.offsetAt({ line: instr.line, character: 0 });
   const indent = model.text.slice(lineStart, instr.keywordStart);
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  return ctx.replace(
-    `Split the ENV: set \`${pairs[at].key}\` in its own ENV below`,
-    sepStart,
-    sepEnd,
-    `${model.lines.eol}${indent}${instr.keywordRaw} `,
-  );
+  const title = `Split the ENV: set \`${pairs[at].key}\` in its own ENV below`;
+  const keyword = `${indent}${instr.keywordRaw} `;
+  // On one line: the spaces become a line break and the new ENV's keyword.
+  if (/^[ \t]+$/.test(sep)) return ctx.replace(title, sepStart, sepEnd, `${model.lines.eol}${keyword}`);
+  // Across a continuation (comment or empty lines in it stay, now between the two ENVs): the
+  // continuation ends, and the pair's own indentation becomes the new ENV's keyword.
+  const e = esc === '\\' ? '\\\\' : '`';
+  const m = new RegExp(`^([ \\t]*${e}[ \\t]*)\\r?\\n(?:[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n)*([ \\t]*)$`).exec(sep);
+  if (!m) return undefined;
+  const range = (s: number, e2: number) => model.lines.range(s, e2);
+  return {
+    title,
+    edits: [
+      { range: range(sepStart, sepStart + m[1].length), newText: '' },
+      { range: range(sepEnd - m[2].length, sepEnd), newText: keyword },
+    ],
+  };
 }
 
 export default defineDockerfileRule(
