@@ -36,7 +36,11 @@ function checkInvariants(text: string, r: ShScript): void {
   });
   for (const e of r.errors) {
     assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, 'error range');
-    assert.doesNotMatch(e.message, /^internal shell parser error|^parser stopped: no progress/, 'no parser bug surfaced');
+    assert.doesNotMatch(
+      e.message,
+      /^internal shell parser error|^parser stopped: no progress/,
+      'no parser bug surfaced',
+    );
   }
 }
 
