@@ -5,7 +5,6 @@
 # Environment (all optional):
 #   BERTH_E2E_EXT_DIR     extension folder to build + package (default: the repository root)
 #   BERTH_E2E_VSIX        use this .vsix instead of building + packaging
-#   BERTH_E2E_SKIP_BUILD  1: do not run `npm run build` before packaging
 #   BERTH_E2E_NO_DOCKER   1: do not start the private Docker engine (its tests are then reported failed)
 #   BERTH_E2E_KEEP        1: keep the run directory (printed) after the run
 #   BERTH_E2E_GREP        only run the UI tests whose name matches this regular expression
@@ -105,6 +104,8 @@ fi
 # ---- workspace: a fresh copy of the fixture (the quick-fix test edits it) ----------------------------
 cp -a "$ROOT/e2e/workspace" "$RUN/workspace"
 WS="$RUN/workspace"
+# The README's example project, as a user would open it (the suite checks its findings).
+cp -a "$ROOT/examples/python-webapp" "$WS/example"
 BUSYBOX=""
 for c in /bin/busybox /usr/bin/busybox; do
   if [ -x "$c" ] && file -L "$c" 2>/dev/null | grep -q 'statically linked'; then BUSYBOX="$c"; break; fi

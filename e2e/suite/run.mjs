@@ -487,6 +487,41 @@ test('compose: semantic findings (undefined service, inline password) in the Pro
   }
 });
 
+test('the example project (examples/python-webapp): its Dockerfile and compose findings in the Problems panel', async () => {
+  const expect = {
+    'example/Dockerfile': ['from-latest-tag', 'pip-no-cache-dir', 'copy-all-before-dependency-install'],
+    'example/compose.yaml': [
+      'compose-depends-on-healthy',
+      'compose-database-port-exposed',
+      'compose-inline-secret',
+    ],
+  };
+  for (const [rel, rules] of Object.entries(expect)) {
+    await wb.quickOpen(rel);
+    await waitFor(async () => (await wb.squiggles().count()) > 0, {
+      timeout: 60000,
+      message: `a squiggle in ${rel}`,
+    });
+    await wb.filterProblems(`**/${rel}`);
+    let rows = [];
+    try {
+      await waitFor(
+        async () => {
+          rows = await wb.problemRows();
+          return rules.every((rule) => rows.some((r) => r.includes(rule)));
+        },
+        { timeout: 60000, message: `Problems rows for ${rel}: ${rules.join(', ')}` },
+      );
+    } catch (err) {
+      err.message += `\nProblems rows: ${JSON.stringify(rows.slice(0, 16))}`;
+      throw err;
+    } finally {
+      await shot(`example-${slug(path.basename(rel))}-problems`);
+      await wb.filterProblems('').catch(() => {});
+    }
+  }
+});
+
 test('compose: Go to Definition (F12) on a depends_on entry jumps to the service (stack/compose.yaml)', async () => {
   const rel = 'stack/compose.yaml';
   await wb.quickOpen(rel);
@@ -783,6 +818,15 @@ test(
   { timeout: 180000 },
 );
 
+const COMPOSE_FILE = path.join(WS, 'compose.yaml');
+/** The recorded argv, element for element; a path argument may name the expected file by another path. */
+function assertArgv(got, want) {
+  const same = (g, w) => g === w || (path.isAbsolute(g) && path.isAbsolute(w) && realpath(g) === realpath(w));
+  if (got.length !== want.length || got.some((g, i) => !same(g, want[i]))) {
+    throw new Error(`recorded: docker ${JSON.stringify(got)}\nexpected: docker ${JSON.stringify(want)}`);
+  }
+}
+
 test('Berth: Compose Up runs `docker compose ... up` in the compose file folder (recording docker)', async () => {
   fs.writeFileSync(DOCKER_MODE, 'fake\n');
   const before = dockerCalls().length;
@@ -803,10 +847,8 @@ test('Berth: Compose Up runs `docker compose ... up` in the compose file folder 
     if (realpath(call.cwd) !== realpath(WS)) {
       throw new Error(`docker compose ran in ${call.cwd}, expected the compose file folder ${WS}`);
     }
-    const fileArg = call.argv.findIndex((a) => a === '-f' || a === '--file');
-    if (fileArg >= 0 && path.resolve(call.cwd, call.argv[fileArg + 1]) !== path.join(WS, 'compose.yaml')) {
-      throw new Error(`docker compose -f points at ${call.argv[fileArg + 1]}, not compose.yaml`);
-    }
+    assertArgv(call.argv, ['compose', '-f', COMPOSE_FILE, 'up', '--detach', '--build']);
+    console.log(`#   recorded: docker ${call.argv.join(' ')} (cwd ${call.cwd})`);
     await waitFor(async () => (await wb.terminalText()).includes('BERTH-E2E-FAKE-DOCKER'), {
       timeout: 30000,
       message: 'the terminal to show the fake docker output',
@@ -854,10 +896,7 @@ test('compose.yaml: the "Run service" code lens above `hello:` runs `docker comp
       throw err;
     });
     const argv = call.argv;
-    const up = argv.indexOf('up');
-    if (argv[argv.length - 1] !== 'hello' || !argv.slice(up + 1).includes('hello')) {
-      throw new Error(`the recorded call does not end with the service: docker ${argv.join(' ')}`);
-    }
+    assertArgv(argv, ['compose', '-f', COMPOSE_FILE, 'up', '--detach', '--build', 'hello']);
     if (realpath(call.cwd) !== realpath(WS)) {
       throw new Error(`docker compose ran in ${call.cwd}, expected the compose file folder ${WS}`);
     }

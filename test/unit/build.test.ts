@@ -52,3 +52,32 @@ describe('third-party notices', () => {
     assert.match(notices, /### Apache License 2\.0 \(the Compose JSON schema\)\n\n```text\nApache License/);
   });
 });
+
+describe('packaging (.vscodeignore)', () => {
+  /** Whether the allow-list lets `file` into the .vsix: the last matching pattern wins, as in vsce (whose matcher, minimatch, this uses). */
+  async function packaged(file: string): Promise<boolean> {
+    const { minimatch } = await import('minimatch');
+    let included = true;
+    for (const raw of fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n')) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const negated = line.startsWith('!');
+      if (minimatch(file, negated ? line.slice(1) : line, { dot: true })) included = negated;
+    }
+    return included;
+  }
+
+  it('ships every local image the README shows (VS Code renders the README from the installed extension)', async () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1])
+      .filter((u) => !/^\w+:/.test(u));
+    assert.ok(images.length > 0, 'the README shows screenshots');
+    for (const img of images) {
+      assert.ok(fs.existsSync(path.join(root, img)), `${img} exists`);
+      assert.ok(await packaged(img), `${img} is let into the .vsix by .vscodeignore`);
+    }
+    assert.equal(await packaged('e2e/host/package.json'), false, 'the e2e host stays out');
+    assert.equal(await packaged('server/src/server.ts'), false, 'sources stay out');
+  });
+});
