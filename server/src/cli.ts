@@ -290,6 +290,17 @@ const SARIF_LEVEL: Record<Severity, string> = {
   hint: 'note',
 };
 
+/** A rule's documentation page for SARIF `help`: the markdown, and the same as plain text. */
+function ruleHelp(docsRoot: string, id: string): { text: string; markdown: string } | undefined {
+  let markdown: string;
+  try {
+    markdown = fs.readFileSync(ruleDocPath(docsRoot, id), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  return { text: markdown, markdown };
+}
+
 function sarif(results: FileResult[], errors: ReadError[]): string {
   const docsRoot = path.resolve(__dirname, '..', '..');
   const used = new Map<string, number>();
@@ -304,7 +315,9 @@ function sarif(results: FileResult[], errors: ReadError[]): string {
         id,
         name: id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
         shortDescription: { text: r?.meta.description ?? id },
-        helpUri: fileUri(ruleDocPath(docsRoot, id)),
+        // The rule's page itself, not a link: a file:// path of the machine that ran the lint means
+        // nothing where the SARIF is read (GitHub code scanning shows `help`).
+        help: ruleHelp(docsRoot, id),
         defaultConfiguration: { level: SARIF_LEVEL[r?.meta.defaultSeverity ?? 'warning'] },
         properties: { aliases: r?.meta.aliases ?? [], tags: r ? [r.meta.type, r.meta.kind] : [] },
       });

@@ -87,6 +87,25 @@ describe('berth CLI', () => {
     assert.equal(rules[results[0].ruleIndex].id, results[0].ruleId);
     assert.ok(results.every((x: any) => x.locations[0].physicalLocation.region.startColumn >= 1));
     assert.ok(results.some((x: any) => x.fixes?.length === 1));
+    // Each rule carries its documentation page as help, not a path on the machine that ran the lint.
+    const apt = rules.find((x: any) => x.id === 'apt-no-install-recommends');
+    assert.match(apt.help.markdown, /--no-install-recommends/);
+    assert.ok(rules.every((x: any) => x.helpUri === undefined && x.help.text.length > 0));
+  });
+
+  it('--all-rules turns on the rules that are off by default', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-allrules-'));
+    try {
+      fs.writeFileSync(path.join(d, 'Dockerfile'), 'FROM debian:12\nCMD ["sleep", "60"]\n');
+      const rules = (args: string[]) =>
+        JSON.parse(run(['lint', '--format', 'json', ...args, d]).stdout).files[0].findings.map(
+          (x: any) => x.rule,
+        );
+      assert.ok(!rules([]).includes('missing-healthcheck'), 'missing-healthcheck is off by default');
+      assert.ok(rules(['--all-rules']).includes('missing-healthcheck'));
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('exit 0 when clean; threshold decides what fails', () => {
