@@ -131,6 +131,52 @@ describe('language server over stdio', function () {
     assert.ok(tokens.data.length > 0);
   });
 
+  it('Dockerfile signature help, folding, formatting, rename, definition and links over the protocol', async () => {
+    const text =
+      'FROM node:20 AS build\nARG VERSION=1\nRUN echo $VERSION && \\\n    echo two\n  COPY . .\nFROM alpine:3.20\nCOPY --from=build /app /app\n';
+    const uri = 'file://' + path.join(dir, 'features.Dockerfile');
+    client.open(uri, 'dockerfile', text);
+    await client.waitForDiagnostics(uri);
+    const doc = { textDocument: { uri } };
+    const sig: any = await client.request('textDocument/signatureHelp', {
+      ...doc,
+      position: { line: 1, character: 4 },
+    });
+    assert.ok(
+      sig?.signatures?.some((x: any) => /^ARG/.test(x.label)),
+      JSON.stringify(sig),
+    );
+    const folds: any[] = await client.request('textDocument/foldingRange', doc);
+    assert.ok(
+      folds.some((f) => f.startLine === 2 && f.endLine === 3),
+      `the continued RUN folds: ${JSON.stringify(folds)}`,
+    );
+    const edits: any[] = await client.request('textDocument/formatting', {
+      ...doc,
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    const formatted = applyEdits(text, edits);
+    assert.match(formatted, /\nCOPY \. \.\n/, 'the indented COPY is moved to column 0');
+    const rename: any = await client.request('textDocument/rename', {
+      ...doc,
+      position: { line: 2, character: 11 },
+      newName: 'APP_VERSION',
+    });
+    const renamed = applyEdits(text, rename.changes[uri]);
+    assert.match(renamed, /ARG APP_VERSION=1\nRUN echo \$APP_VERSION /);
+    const def: any = await client.request('textDocument/definition', {
+      ...doc,
+      position: { line: 6, character: 13 },
+    });
+    const target = Array.isArray(def) ? def[0] : def;
+    assert.equal(target.range.start.line, 0, `--from=build goes to the stage: ${JSON.stringify(def)}`);
+    const links: any[] = await client.request('textDocument/documentLink', doc);
+    assert.ok(
+      links.some((l) => l.range.start.line === 0 && /hub\.docker\.com.*node/.test(l.target ?? '')),
+      JSON.stringify(links),
+    );
+  });
+
   it('publishes compose diagnostics: Berth rules and schema validation, once per problem', async () => {
     const text = COMPOSE + '    restart: sometimes\n    depends_onn: [db]\n';
     client.open(composeUri, 'dockercompose', text);
