@@ -18,6 +18,7 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type Command,
   type CompletionList,
   type Connection,
   type Diagnostic,
@@ -42,6 +43,7 @@ import {
 } from './core/engine';
 import type { Finding, Fix, Severity } from './core/types';
 import { computeRefactors } from './core/refactors/index';
+import { PICK_IMAGE_TAG } from './core/image-tag-pick';
 import type { ComposeModel } from './core/compose/model';
 import {
   DEFAULT_COMPOSE_FILES,
@@ -891,6 +893,24 @@ async function fixAllAction(
   return action;
 }
 
+/** Client commands whose first argument gets the document's URI (the core does not know URIs). */
+const DOCUMENT_COMMANDS = new Set([PICK_IMAGE_TAG]);
+
+function withDocumentUri(command: Command | undefined, uri: string): Command | undefined {
+  if (!command || !DOCUMENT_COMMANDS.has(command.command)) return command;
+  const [first, ...rest] = command.arguments ?? [];
+  return { ...command, arguments: [{ ...(first as object), uri }, ...rest] };
+}
+
+/** The edit and command of a fix or refactoring; a command-only fix (e.g. a quick pick) has no edit. */
+function actionOf(uri: string, fix: Fix, command?: Command): Pick<CodeAction, 'edit' | 'command'> {
+  const out: Pick<CodeAction, 'edit' | 'command'> = {};
+  if (fix.edits.length || fix.otherFiles?.length) out.edit = fixEdit(uri, fix);
+  const cmd = withDocumentUri(command ?? fix.command, uri);
+  if (cmd) out.command = cmd;
+  return out;
+}
+
 connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]> => {
   const d = docFor(p.textDocument.uri);
   if (!d) return [];
@@ -909,12 +929,7 @@ connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   if (a.model.kind === 'dockerfile' && wants(CodeActionKind.RefactorRewrite)) {
     for (const r of computeRefactors(a.model, p.range, { path: filePathOf(d.doc), fs: fsys })) {
-      actions.push({
-        title: r.title,
-        kind: r.kind,
-        edit: fixEdit(p.textDocument.uri, r.fix),
-        command: r.command,
-      });
+      actions.push({ title: r.title, kind: r.kind, ...actionOf(p.textDocument.uri, r.fix, r.command) });
     }
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -928,7 +943,7 @@ connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         isPreferred: true,
-        edit: fixEdit(p.textDocument.uri, data.fix),
+        ...actionOf(p.textDocument.uri, data.fix),
       });
     }
     for (const s of data.suggestions ?? []) {
@@ -936,7 +951,7 @@ connection.onCodeAction(async (p: CodeActionParams, token): Promise<CodeAction[]
         title: s.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
-        edit: fixEdit(p.textDocument.uri, s),
+        ...actionOf(p.textDocument.uri, s),
       });
     }
     if (seenRules.has(data.ruleId)) continue;

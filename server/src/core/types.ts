@@ -2,9 +2,9 @@
  * Shared types of Berth's editor-free core. Nothing here imports `vscode` or
  * `vscode-languageserver`; positions are LSP positions (0-based line, UTF-16 character).
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Command, Range, TextEdit } from 'vscode-languageserver-types';
 
-export type { Range, TextEdit, Position } from 'vscode-languageserver-types';
+export type { Command, Range, TextEdit, Position } from 'vscode-languageserver-types';
 
 /** The kinds of file Berth understands. */
 export type FileKind = 'dockerfile' | 'compose' | 'dockerignore';
@@ -58,6 +58,12 @@ export interface Fix {
   otherFiles?: FileEdit[];
   /** True when the fix needs a user choice or is not safe to apply in "fix all" (default false). */
   notForFixAll?: boolean;
+  /**
+   * A client command the code action runs after its edits (an LSP `CodeAction.command`), e.g. the
+   * `berth.pickImageTag` quick pick. A fix with a command and no edits is only a code action: "fix all"
+   * and the CLI's `--fix` apply edits, never commands, and such a fix is only ever a suggestion.
+   */
+  command?: Command;
 }
 
 /** What a rule reports. */

@@ -392,8 +392,12 @@ describe('refactor pin-base-image-tag', () => {
     const rs = offered(webapp, ID);
     assert.deepEqual(
       rs.map((r) => r.title),
-      KNOWN_TAGS.python.map((t) => `Pin python to ${t}`),
+      [...KNOWN_TAGS.python.map((t) => `Pin python to ${t}`), 'Pick a tag for `python`…'],
     );
+    // The last one is the quick pick: no edit, a client command with the known tags.
+    const pick = rs[rs.length - 1];
+    assert.deepEqual(pick.fix.edits, []);
+    assert.equal(pick.command?.command, 'berth.pickImageTag');
     const after = apply(webapp, rs[1]);
     assert.match(after, /^FROM python:3\.13-slim$/m);
     assertProperties(webapp, after, { changed: [/^FROM/] });
@@ -407,11 +411,27 @@ describe('refactor pin-base-image-tag', () => {
       'FROM --platform=$BUILDPLATFORM docker.io/library/node:24-slim AS web\nRUN npm ci\n',
     );
   });
-  it('only on the FROM line, only for known official images', () => {
+  it('only on the FROM line; tags only for known official images, the pick for any image', () => {
     assert.equal(offered(webapp, ID, {}, lineRange(5)).length, 0);
-    assert.deepEqual(offered('FROM myorg/python\n', ID), []);
+    assert.deepEqual(
+      offered('FROM myorg/python\n', ID).map((r) => [r.title, r.fix.edits.length, r.command?.arguments]),
+      [
+        [
+          'Pick a tag for `myorg/python`…',
+          0,
+          [
+            {
+              image: 'myorg/python',
+              range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } },
+              tags: [],
+            },
+          ],
+        ],
+      ],
+    );
     assert.deepEqual(offered('FROM python:3.12\n', ID), []);
     assert.deepEqual(offered('ARG IMG=python\nFROM $IMG\n', ID), []);
+    assert.deepEqual(offered('FROM scratch\n', ID), []);
   });
   it('every table entry is a valid tag', () => {
     for (const [name, tags] of Object.entries(KNOWN_TAGS)) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
 import { lintText } from '../../../server/src/core/engine';
+import { KNOWN_TAGS } from '../../../server/src/core/refactors/known-tags';
 
 ruleTester('compose-image-tag', {
   valid: [
@@ -15,6 +16,16 @@ ruleTester('compose-image-tag', {
         { line: 7, column: 12, message: /no tag/ },
         { line: 9, column: 17, message: /`lts`/ },
       ],
+      suggestions: [
+        {
+          title: `Pin to \`postgres:${KNOWN_TAGS.postgres[0]}\``,
+          output: `services:\n  a:\n    image: postgres:${KNOWN_TAGS.postgres[0]}\n  b:\n    image: "redis:latest"\n  c:\n    image: registry:5000/app\n  d:\n    image: node:lts\n`,
+        },
+        {
+          title: `Pin to \`redis:${KNOWN_TAGS.redis[0]}\``,
+          output: `services:\n  a:\n    image: postgres\n  b:\n    image: "redis:${KNOWN_TAGS.redis[0]}"\n  c:\n    image: registry:5000/app\n  d:\n    image: node:lts\n`,
+        },
+      ],
     },
     {
       name: 'prohibitedTags option',
@@ -26,14 +37,65 @@ ruleTester('compose-image-tag', {
 });
 
 describe('compose-image-tag suggestions', () => {
-  it('offers a known tag for well-known images, never as a fix-all fix', () => {
+  it('offers the recommended known tag (shared table), never as a fix-all fix, then the quick pick', () => {
     const f = lintText('services:\n  a:\n    image: "postgres"\n  b:\n    image: redis:latest\n', 'compose', {
       only: ['compose-image-tag'],
     });
     assert.equal(f[0].fix, undefined);
-    assert.equal(f[0].suggestions?.[0].edits[0].newText, ':17');
+    assert.equal(f[0].suggestions?.[0].title, 'Pin to `postgres:' + KNOWN_TAGS.postgres[0] + '`');
+    assert.equal(f[0].suggestions?.[0].edits[0].newText, ':' + KNOWN_TAGS.postgres[0]);
     assert.deepEqual(f[0].suggestions?.[0].edits[0].range.start, { line: 2, character: 20 });
-    assert.equal(f[1].suggestions?.[0].edits[0].newText, '7.4');
+    assert.equal(f[1].suggestions?.[0].edits[0].newText, KNOWN_TAGS.redis[0]);
     assert.equal(f[1].suggestions?.[0].notForFixAll, true);
+    // Second: "Pick a tag for `postgres`…", a command and no edit.
+    const pick = f[0].suggestions?.[1];
+    assert.equal(pick?.title, 'Pick a tag for `postgres`…');
+    assert.deepEqual(pick?.edits, []);
+    assert.equal(pick?.notForFixAll, true);
+    assert.deepEqual(pick?.command, {
+      title: 'Pick a tag for `postgres`…',
+      command: 'berth.pickImageTag',
+      arguments: [
+        {
+          image: 'postgres',
+          range: { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } },
+          tags: KNOWN_TAGS.postgres,
+        },
+      ],
+    });
+    assert.deepEqual(f[1].suggestions?.[1].command?.arguments, [
+      {
+        image: 'redis',
+        range: { start: { line: 4, character: 17 }, end: { line: 4, character: 23 } },
+        current: 'latest',
+        tags: KNOWN_TAGS.redis,
+      },
+    ]);
+  });
+
+  it('leaves floating tags (`stable`, `stable-alpine`, `lts`) of the table out; the pick alone for unknown images', () => {
+    const f = lintText(
+      'services:\n  a:\n    image: nginx\n  b:\n    image: mysql:lts\n  c:\n    image: registry:5000/team/app\n',
+      'compose',
+      { only: ['compose-image-tag'] },
+    );
+    const tags = (i: number) =>
+      (f[i].suggestions?.at(-1)?.command?.arguments?.[0] as { tags: string[] }).tags;
+    assert.ok(KNOWN_TAGS.nginx.includes('stable'));
+    assert.deepEqual(tags(0), ['1.30', '1.30-alpine']);
+    assert.deepEqual(tags(1), ['8.4', '9.6']);
+    assert.deepEqual(
+      f[2].suggestions?.map((s) => s.title),
+      ['Pick a tag for `registry:5000/team/app`…'],
+    );
+    assert.deepEqual(tags(2), []);
+  });
+
+  it('no suggestion when the text does not map to the source (escapes in a double-quoted scalar)', () => {
+    const f = lintText('services:\n  a:\n    image: "postgre\\x73"\n', 'compose', {
+      only: ['compose-image-tag'],
+    });
+    assert.equal(f.length, 1);
+    assert.equal(f[0].suggestions, undefined);
   });
 });

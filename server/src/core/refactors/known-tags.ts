@@ -1,5 +1,7 @@
 /**
- * Tags Berth suggests when pinning an official base image that uses `latest` or no tag.
+ * Tags Berth suggests when pinning an official image that uses `latest` or no tag: in a Dockerfile FROM
+ * ("Pin the base image tag") and in a compose `image:` (the compose-image-tag rule's suggestion and the
+ * "Pick a tag" quick pick of image-tag-pick.ts).
  *
  * This table is a SNAPSHOT (late 2026: Python 3.14, Node 26 / 24 / 22 LTS lines, Go 1.27, Debian 13,
  * Alpine 3.24, PostgreSQL 18, Java 25 LTS...), shipped offline on purpose: Berth makes no network
@@ -23,6 +25,17 @@ export const KNOWN_TAGS: Record<string, string[]> = {
   'eclipse-temurin': ['25-jre', '25-jdk', '21-jre', '21-jdk', '25-jre-alpine'],
   ruby: ['4.0-slim', '3.4-slim', '4.0-alpine', '3.4'],
   php: ['8.5-fpm', '8.5-apache', '8.4-fpm', '8.5-cli', '8.5-fpm-alpine'],
+  // Services more often found in compose files (they were compose-image-tag's own table). These rows
+  // name tags known to exist, not necessarily the newest of late 2026: refresh them with the rest.
+  valkey: ['8.1', '8.1-alpine', '8.0'],
+  httpd: ['2.4', '2.4-alpine'],
+  rabbitmq: ['4.1-management', '4.1', '4.0-management'],
+  memcached: ['1.6', '1.6-alpine'],
+  traefik: ['v3.4', 'v3.3'],
+  caddy: ['2.10', '2.10-alpine', '2.9'],
+  adminer: ['5', '4'],
+  elasticsearch: ['9.0.0', '8.18.0'],
+  busybox: ['1.37', '1.36'],
 };
 
 /** Official images are `docker.io/library/<name>`: written `name`, `library/name` or `docker.io/library/name`. */

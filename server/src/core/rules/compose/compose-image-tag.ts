@@ -1,34 +1,12 @@
 import { getPair, services } from '../../compose/model';
-import { literal } from '../../compose/rule-util';
+import { literal, textMapsToSource } from '../../compose/rule-util';
+import { parseImageRef } from '../../dockerfile/image';
+import { pickImageTagCommand } from '../../image-tag-pick';
+import { knownTagsFor } from '../../refactors/known-tags';
 import type { Fix } from '../../types';
 import { defineComposeRule } from '../rule';
 
 const DEFAULT_PROHIBITED = ['latest', 'stable', 'edge', 'test', 'nightly', 'dev', 'beta', 'canary', 'lts'];
-
-/** Current stable tags of well-known images, offered as a suggestion (never applied by "fix all"). */
-export const KNOWN_TAGS: Record<string, string> = {
-  postgres: '17',
-  mysql: '8.4',
-  mariadb: '11.4',
-  mongo: '8.0',
-  redis: '7.4',
-  valkey: '8.0',
-  nginx: '1.27',
-  httpd: '2.4',
-  node: '22',
-  python: '3.13',
-  golang: '1.23',
-  rabbitmq: '4.0-management',
-  memcached: '1.6',
-  traefik: 'v3.2',
-  caddy: '2.8',
-  alpine: '3.20',
-  debian: '12',
-  ubuntu: '24.04',
-  adminer: '4',
-  elasticsearch: '8.15.3',
-  busybox: '1.37',
-};
 
 /** Split `registry/repo/name:tag@digest`; the tag is after the last `:` of the last path segment. */
 export function splitImage(ref: string): { name: string; tag?: string; digest?: string; nameEnd: number } {
@@ -73,40 +51,46 @@ export default defineComposeRule(
       if (img.digest) continue;
       const quoted = l.node.type === 'QUOTE_DOUBLE' || l.node.type === 'QUOTE_SINGLE';
       const textStart = l.start + (quoted ? 1 : 0);
-      const short = img.name.replace(/^(docker\.io\/)?(library\/)?/, '');
-      const known = KNOWN_TAGS[short];
+      // Tags Berth knows offline (refactors/known-tags.ts), without the floating ones: those this rule
+      // reports and their variants (`stable-alpine`).
+      const ref = parseImageRef(l.text);
+      const known = (ref ? (knownTagsFor(ref.registry, ref.path) ?? []) : []).filter(
+        (t) => !prohibited.has(t) && !prohibited.has(t.split('-')[0]),
+      );
+      // Edits only where the text maps 1:1 to the source (no escapes in a double-quoted scalar).
+      const editable = textMapsToSource(m, l.node);
+      /** The recommended tag as an edit, and "Pick a tag…" (a client quick pick, no edit). */
+      const suggestions = (start: number, end: number, current: string | undefined): Fix[] | undefined => {
+        if (!editable) return undefined;
+        const out: Fix[] = [];
+        const text = current === undefined ? `:${known[0]}` : known[0];
+        if (known.length)
+          out.push({
+            ...ctx.replace(`Pin to \`${img.name}:${known[0]}\``, start, end, text),
+            notForFixAll: true,
+          });
+        const command = pickImageTagCommand({
+          image: img.name,
+          range: ctx.range(start, end),
+          current,
+          tags: known,
+        });
+        out.push({ title: command.title, edits: [], command, notForFixAll: true });
+        return out;
+      };
       if (img.tag === undefined) {
-        const suggestions: Fix[] = known
-          ? [
-              {
-                ...ctx.replace(
-                  `Pin to \`${img.name}:${known}\``,
-                  textStart + img.nameEnd,
-                  textStart + img.nameEnd,
-                  `:${known}`,
-                ),
-                notForFixAll: true,
-              },
-            ]
-          : [];
+        const at = textStart + img.nameEnd;
         ctx.report({
           range: ctx.range(l.start, l.end),
           message: `Image \`${l.text}\` has no tag, so it means \`latest\`: pin a version (\`${img.name}:<version>\`) so that every machine runs the same image.`,
-          suggestions: suggestions.length ? suggestions : undefined,
+          suggestions: suggestions(at, at, undefined),
         });
       } else if (prohibited.has(img.tag)) {
         const ts = textStart + img.nameEnd + 1;
         ctx.report({
           range: ctx.range(ts, ts + img.tag.length),
           message: `Image tag \`${img.tag}\` moves over time: pin a version so that every machine runs the same image.`,
-          suggestions: known
-            ? [
-                {
-                  ...ctx.replace(`Pin to \`${img.name}:${known}\``, ts, ts + img.tag.length, known),
-                  notForFixAll: true,
-                },
-              ]
-            : undefined,
+          suggestions: suggestions(ts, ts + img.tag.length, img.tag),
         });
       }
     }
