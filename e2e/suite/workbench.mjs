@@ -129,18 +129,24 @@ export class Workbench {
     // Rows: aria-label "Dockerfile webapp, file results" (name, folder); the first search can take seconds.
     const rows = page.locator('.quick-input-list .monaco-list-row');
     let labels = [];
-    const idx = await waitFor(
+    // The list re-renders while results arrive (several files share a name): find the row and click it,
+    // again if it moved or was replaced under the click.
+    await waitFor(
       async () => {
         labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') || ''));
         const i = labels.findIndex((l) => l.split(',')[0].trim() === (dir ? `${base} ${dir}` : base));
-        return i >= 0 ? i + 1 : 0;
+        if (i < 0) return false;
+        return rows
+          .nth(i)
+          .click({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
       },
-      { timeout: 60000, message: `Quick Open to list ${rel}` },
+      { timeout: 60000, interval: 300, message: `Quick Open to list ${rel}` },
     ).catch((err) => {
       err.message += ` (rows: ${JSON.stringify(labels.slice(0, 8))})`;
       throw err;
     });
-    await rows.nth(idx - 1).click();
     await waitFor(
       async () => (await this.activeTabName()) === base && (await this.breadcrumbs()).includes(dir),
       {
