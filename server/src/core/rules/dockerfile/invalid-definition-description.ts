@@ -19,7 +19,11 @@ export default defineDockerfileRule(
       if (instr.keyword === 'ARG') {
         const pairs = keyValuePairs(instr, ctx.model.escapeChar);
         if (pairs.length === 1) name = pairs[0].key;
-      } else if (instr.keyword === 'FROM') name = ctx.model.stages.find((s) => s.from === instr)?.name;
+      } else if (instr.keyword === 'FROM') {
+        // The FROM's own stage (searching every stage per FROM is quadratic on large files).
+        const stage = ctx.model.stages[instr.stageIndex];
+        if (stage?.from === instr) name = stage.name;
+      }
       if (!name || !instr.leadingComments.length) continue;
       const c = instr.leadingComments[instr.leadingComments.length - 1];
       // Pragmas and directives are not descriptions.
