@@ -132,11 +132,20 @@ function inEffectAt(model: DockerfileModel, instr: Instruction): InEffect {
   return table.get(outerInstruction(model, instr)) ?? {};
 }
 
-/** Stages whose layers end up in an image: the last stage and every stage another stage is built FROM. */
-export function shippedStages(model: DockerfileModel): Set<number> {
-  const out = new Set<number>();
-  if (model.stages.length) out.add(model.stages.length - 1);
-  for (const s of model.stages) if (s.baseStage !== undefined) out.add(s.baseStage);
+const shippedCache = new WeakMap<DockerfileModel, ReadonlySet<number>>();
+
+/**
+ * Stages whose layers end up in an image: the last stage and every stage another stage is built FROM.
+ * Computed once per model (rules ask for it per finding).
+ */
+export function shippedStages(model: DockerfileModel): ReadonlySet<number> {
+  let out = shippedCache.get(model);
+  if (!out) {
+    const set = new Set<number>();
+    if (model.stages.length) set.add(model.stages.length - 1);
+    for (const s of model.stages) if (s.baseStage !== undefined) set.add(s.baseStage);
+    shippedCache.set(model, (out = set));
+  }
   return out;
 }
 
