@@ -341,16 +341,16 @@ interface Rec {
       f('compose.override.yaml'),
     ];
 
-    it("registers every berth.* run command (and the refactorings' internal helper)", () => {
+    it("registers every berth.* run command (and the refactorings' internal helpers)", () => {
       const registered = [...commands.keys()].filter((k) => k.startsWith('berth.'));
       assert.deepEqual(
         registered.filter((k) => k in COMMAND_TITLES).sort(),
         Object.keys(COMMAND_TITLES).sort(),
       );
-      assert.deepEqual(
-        registered.filter((k) => !(k in COMMAND_TITLES)),
-        ['berth.refactors.selectPlaceholder'],
-      );
+      assert.deepEqual(registered.filter((k) => !(k in COMMAND_TITLES)).sort(), [
+        'berth.pickImageTag',
+        'berth.refactors.selectPlaceholder',
+      ]);
     });
 
     it('runs nothing in an untrusted workspace, and says why', async () => {

@@ -1096,8 +1096,16 @@ describe('client docker: module boundaries and contributes.json', () => {
       c.commands.map((x: { command: string }) => [x.command, x]),
     );
     const runCommands = [...declared.keys()].filter(
-      (k) => !['berth.showRuleDocs', 'berth.restartServer'].includes(k),
+      (k) => !['berth.showRuleDocs', 'berth.restartServer', 'berth.pickImageTag'].includes(k),
     );
+    // Commands that code actions run with arguments are hidden from the palette.
+    for (const id of ['berth.showRuleDocs', 'berth.pickImageTag'])
+      assert.ok(
+        c.menus.commandPalette.some(
+          (m: { command: string; when?: string }) => m.command === id && m.when === 'false',
+        ),
+        `${id} is hidden from the command palette`,
+      );
     assert.deepEqual(runCommands.sort(), Object.keys(COMMAND_TITLES).sort());
     for (const [id, title] of Object.entries(COMMAND_TITLES)) {
       assert.equal(declared.get(id)?.title, title, id);
