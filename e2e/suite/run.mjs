@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { test, report, runTests, printExtra, makeScreenshotter, waitFor, sleep, slug } from './harness.mjs';
 import { Workbench } from './workbench.mjs';
 
@@ -520,6 +521,57 @@ test('the example project (examples/python-webapp): its Dockerfile and compose f
       await shot(`example-${slug(path.basename(rel))}-problems`);
       await wb.filterProblems('').catch(() => {});
     }
+  }
+});
+
+test('compose: "Pick a tag for `postgres`…" from the lightbulb, then the first (recommended) tag in the quick pick (example/compose.yaml)', async () => {
+  const rel = 'example/compose.yaml';
+  await wb.quickOpen(rel);
+  await wb.closePanel();
+  const at = lineOf(rel, 'image: postgres');
+  await waitFor(() => wb.squiggleOnLine('image: postgres'), {
+    timeout: 60000,
+    message: 'a squiggle on `image: postgres` (compose-image-tag)',
+  });
+  await wb.gotoLine(at.line, at.text.indexOf('postgres') + 3);
+  await page.keyboard.press('Control+.');
+  const want = /^Pick a tag for .?postgres/;
+  const titles = await actionMenu(want, 'a "Pick a tag for postgres" row in the Ctrl+. menu');
+  await shot('pick-tag-menu');
+  const title = titles.find((t) => want.test(t));
+  await page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first().click();
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  let picks = [];
+  await waitFor(
+    async () => {
+      picks = (await rows.allInnerTexts()).map((t) => t.replace(nbspRe, ' ').trim());
+      return picks.some((t) => /recommended/i.test(t)) && picks.some((t) => /Type a tag/i.test(t));
+    },
+    { timeout: 20000, message: 'the quick pick of tags (one recommended, and "Type a tag…")' },
+  ).catch((err) => {
+    err.message += `\nquick pick rows: ${JSON.stringify(picks)}`;
+    throw err;
+  });
+  await shot('pick-tag-quick-pick');
+  const chosen = picks.find((t) => /recommended/i.test(t));
+  const tag = /recommended: postgres:(\S+)/.exec(chosen)?.[1];
+  if (!tag) throw new Error(`no tag in the recommended row: ${chosen}`);
+  await rows.filter({ hasText: 'recommended' }).first().click();
+  await page.keyboard.press('Control+S');
+  const after = await waitFor(
+    () => {
+      const t = fileText(rel);
+      return t.includes(`image: postgres:${tag}\n`) && t;
+    },
+    { timeout: 15000, message: `the saved ${rel} to read \`image: postgres:${tag}\`` },
+  );
+  // Only the tag was inserted: every other line is as it was.
+  const before = fs.readFileSync(
+    fileURLToPath(new URL('../../examples/python-webapp/compose.yaml', import.meta.url)),
+    'utf8',
+  );
+  if (after !== before.replace('image: postgres\n', `image: postgres:${tag}\n`)) {
+    throw new Error(`the edit changed more than the tag:\n${after}`);
   }
 });
 
