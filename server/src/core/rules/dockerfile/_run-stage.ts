@@ -46,13 +46,27 @@ export function* instructionsBefore(model: DockerfileModel, instr: Instruction):
   const chain = stageChain(model, outer.stageIndex);
   for (let k = 0; k < chain.length; k++) {
     const list = model.stages[chain[k]].instructions;
-    for (let i = list.length - 1; i >= 0; i--) {
+    // In the instruction's own stage, start just before it (not at the end of the stage: asking this
+    // for every RUN of a large stage would be quadratic).
+    const from = k === 0 ? firstAtOrAfter(list, outer.index) : list.length;
+    for (let i = from - 1; i >= 0; i--) {
       const x = list[i];
-      if (k === 0 && x.index >= outer.index) continue;
       if (x.keyword === 'FROM') continue;
       yield x;
     }
   }
+}
+
+/** Position of the first instruction of `list` (in document order) whose index is `index` or more. */
+export function firstAtOrAfter(list: readonly Instruction[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The image a stage is ultimately built on (`imageResolved`, else as written), following stage links. */

@@ -4,7 +4,7 @@ import { docOffset, type DockerfileModel, type Instruction } from '../../dockerf
 import type { RunCommand } from '../../dockerfile/run';
 import type { Fix } from '../../types';
 import { shellCommands } from './_packages';
-import { instructionsBefore, shippedStages } from './_run-stage';
+import { firstAtOrAfter, instructionsBefore, shippedStages } from './_run-stage';
 
 const ABS_PATH = /^\/[A-Za-z0-9._/@+:-]*$/;
 
@@ -75,11 +75,12 @@ function workdirFix(ctx: RuleContext<DockerfileModel>, c: RunCommand): { fix?: F
   const title = `Move \`cd ${dir}\` to WORKDIR ${dir}`;
 
   // After the RUN, does anything depend on the working directory before an absolute WORKDIR resets it?
-  const stage = model.stages[instr.stageIndex];
-  const after = stage ? stage.instructions.filter((x) => x.index > instr.index) : [];
+  // (Walked from the RUN's position, not by filtering the whole stage: that is quadratic in large stages.)
+  const after = model.stages[instr.stageIndex]?.instructions ?? [];
   let reset = false;
   let depends = false;
-  for (const x of after) {
+  for (let i = firstAtOrAfter(after, instr.index + 1); i < after.length; i++) {
+    const x = after[i];
     if (absoluteWorkdir(x)) {
       reset = true;
       break;
