@@ -295,7 +295,7 @@ test('compose.yaml: opened from the Explorer, Berth flags the version field', as
 // stand alone and in any order.
 
 // Reads the Quick-Fix / Refactor menu rows (action widget) until `want` matches one; returns the titles.
-async function actionMenu(want, what) {
+async function actionMenu(want, what, timeout = 20000) {
   const rows = page.locator('.action-widget .monaco-list-row');
   let titles = [];
   await waitFor(
@@ -303,7 +303,7 @@ async function actionMenu(want, what) {
       titles = (await rows.allInnerTexts()).map((t) => t.replace(nbspRe, ' ').trim());
       return titles.some((t) => want.test(t));
     },
-    { timeout: 20000, message: what },
+    { timeout, message: what },
   ).catch((err) => {
     err.message += `\nmenu rows: ${JSON.stringify(titles)}`;
     throw err;
@@ -452,6 +452,77 @@ test('Dockerfile: "Convert to multi-stage build" from the lightbulb (Ctrl+. on F
     throw err;
   } finally {
     await shot('multi-stage-result');
+  }
+});
+
+test('Dockerfile: the other refactorings one after another from the lightbulb on FROM (refactors/Dockerfile)', async () => {
+  const rel = 'refactors/Dockerfile';
+  await wb.quickOpen(rel);
+  await wb.closePanel();
+  await waitFor(async () => (await wb.squiggles().count()) > 0, {
+    timeout: 60000,
+    message: `squiggles in ${rel} (Berth linted the file)`,
+  });
+  const steps = [
+    { title: /^Pin python to 3\./, done: (t) => /^FROM python:3\.\S+\n/.test(t) },
+    {
+      title: /^Order for the layer cache/,
+      done: (t) => /COPY requirements\.txt \.\nRUN pip install[^\n]*\n[\s\S]*COPY \. \./.test(t),
+    },
+    { title: /^Run as a non-root user/, done: (t) => /\nUSER \S+\n/.test(t) && /useradd/.test(t) },
+    { title: /^Add a HEALTHCHECK/, done: (t) => /\nHEALTHCHECK [^\n]*\\?\n?\s*CMD /.test(t) },
+    {
+      title: /^Generate \.dockerignore/,
+      done: () => fs.existsSync(path.join(WS, 'refactors/.dockerignore')),
+    },
+  ];
+  const applied = [];
+  for (const step of steps) {
+    let titles;
+    // Right after an edit the actions are being recomputed and Ctrl+. can come up empty: ask again.
+    for (let attempt = 1; !titles; attempt++) {
+      await wb.escape(1);
+      await wb.gotoLine(1, 3);
+      await page.keyboard.press('Control+.');
+      try {
+        titles = await actionMenu(step.title, `a ${step.title} row in the Ctrl+. menu on FROM`, 8000);
+      } catch (err) {
+        if (attempt < 3) continue;
+        await shot(`refactors-menu-${applied.length + 1}`);
+        err.message += ` (applied so far: ${JSON.stringify(applied)})`;
+        throw err;
+      }
+    }
+    const title = titles.find((t) => step.title.test(t));
+    await page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first().click();
+    await waitFor(async () => step.done(await wb.editorText()), {
+      timeout: 30000,
+      message: `the result of "${title}"`,
+    }).catch(async (err) => {
+      err.message += `\neditor:\n${await wb.editorText()}`;
+      throw err;
+    });
+    applied.push(title);
+  }
+  await wb.escape(1);
+  await wb.quickOpen(rel);
+  await page.keyboard.press('Control+S');
+  const after = await waitFor(
+    () => {
+      const t = fileText(rel);
+      return /\nHEALTHCHECK /.test(t) && t;
+    },
+    { timeout: 15000, message: `the saved ${rel} with every refactoring` },
+  );
+  await shot('refactors-result');
+  console.log(`#   applied: ${applied.join(' | ')}`);
+  // What the user wrote is still there, in order.
+  for (const kept of [
+    'WORKDIR /app',
+    'EXPOSE 8000',
+    'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
+  ]) {
+    if (!after.includes(kept)) throw new Error(`the refactored Dockerfile lost \`${kept}\`:\n${after}`);
   }
 });
 

@@ -134,7 +134,13 @@ export class Workbench {
     await waitFor(
       async () => {
         labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') || ''));
-        const i = labels.findIndex((l) => l.split(',')[0].trim() === (dir ? `${base} ${dir}` : base));
+        const i = labels.findIndex(
+          (l) =>
+            l
+              .split(',')[0]
+              .replace(/ unsaved changes$/, '')
+              .trim() === (dir ? `${base} ${dir}` : base),
+        );
         if (i < 0) return false;
         return rows
           .nth(i)
