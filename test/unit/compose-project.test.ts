@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseCompose } from '../../server/src/core/compose/model';
+import { getValue, parseCompose, services } from '../../server/src/core/compose/model';
 import { MemoryFileSystem } from '../../server/src/core/compose/memory-fs';
 import {
   buildProject,
@@ -8,6 +8,8 @@ import {
   setShellEnv,
   serviceProfiles,
   expandVars,
+  interpolationNote,
+  scalarValue,
 } from '../../server/src/core/compose/project';
 import { composeIndex } from '../../server/src/core/compose/symbols';
 import {
@@ -237,5 +239,52 @@ describe('compose edits', () => {
       applyEdits(src, [e]),
       'services:\n  a: # inline\n    image: a\n\n  # c\n  b:\n    image: b\nmodels: {}\n',
     );
+  });
+});
+
+describe('scalarValue (interpolated scalars for the rules)', () => {
+  beforeEach(() => setShellEnv({}));
+  after(() => setShellEnv(process.env));
+
+  const text =
+    'services:\n  db:\n    image: postgres:${PG_TAG}\n    restart: ${RESTART:-always}\n    command: echo $$HOME\n    user: ${NOPE}\n    hostname: ${REQ:?set it}\n    labels: [plain]\n    cpus: 2\n';
+  const valueAt = (fs: MemoryFileSystem | undefined, key: string) => {
+    const model = parseCompose(text);
+    const project = buildProject(model, fs ? '/p/compose.yaml' : undefined, fs);
+    const db = services(model)[0].node;
+    return { v: scalarValue(project, getValue(model, db, key)), project, model };
+  };
+  const fs = () => new MemoryFileSystem({ '/p/.env': '# tags\nPG_TAG=latest\n' });
+
+  it('interpolates with .env, keeps the token span, and says where the value comes from', () => {
+    const { v, project, model } = valueAt(fs(), 'image');
+    assert.equal(v?.text, 'postgres:latest');
+    assert.equal(model.text.slice(v!.start, v!.end), 'postgres:${PG_TAG}');
+    assert.equal(v?.interpolated?.raw, 'postgres:${PG_TAG}');
+    assert.equal(
+      interpolationNote(project, v!),
+      '`postgres:${PG_TAG}` is `postgres:latest` (PG_TAG from .env line 2)',
+    );
+  });
+  it('uses defaults, the shell environment first, and $$ as a literal $', () => {
+    assert.equal(valueAt(fs(), 'restart').v?.text, 'always');
+    setShellEnv({ RESTART: 'no' });
+    const { v, project } = valueAt(fs(), 'restart');
+    assert.equal(v?.text, 'no');
+    assert.match(interpolationNote(project, v!), /RESTART from the environment/);
+    const c = valueAt(fs(), 'command').v;
+    assert.equal(c?.text, 'echo $HOME');
+    assert.ok(c?.interpolated, 'differs from the source: no edits from it');
+  });
+  it('is unknown for a variable without a value, a failing `:?`, or without the project files', () => {
+    assert.equal(valueAt(fs(), 'user').v, undefined);
+    assert.equal(valueAt(fs(), 'hostname').v, undefined);
+    assert.equal(valueAt(undefined, 'image').v, undefined);
+  });
+  it('gives literals as written, not marked interpolated', () => {
+    const l = valueAt(undefined, 'cpus').v;
+    assert.equal(l?.text, '2');
+    assert.equal(l?.interpolated, undefined);
+    assert.equal(valueAt(fs(), 'labels').v, undefined, 'not a scalar');
   });
 });

@@ -12,9 +12,19 @@
  */
 import * as nodePath from 'node:path';
 import type { FileSystem } from '../types';
-import { interpolate } from './interpolate';
+import type { Scalar } from 'yaml';
+import { findVarRefs, interpolate } from './interpolate';
 import { parseDotenv, type Dotenv, type DotenvEntry } from './dotenv';
-import { deref, getValue, parseCompose, scalarText, seqItems, services, type ComposeModel } from './model';
+import {
+  deref,
+  getValue,
+  nodeSpan,
+  parseCompose,
+  scalarText,
+  seqItems,
+  services,
+  type ComposeModel,
+} from './model';
 import { composeIndex, type ComposeDefinition, type SymbolKind } from './symbols';
 import { isMap, isScalar, isSeq } from './yaml-nodes';
 
@@ -97,6 +107,72 @@ export function expandVars(project: ComposeProject, raw: string): string | undef
   if (!raw.includes('$')) return raw;
   const r = interpolate(raw, (n) => resolveVar(project, n).value);
   return r.missing.length || r.errors.length ? undefined : r.value;
+}
+
+/** A scalar's value as Compose sees it after interpolation, with the span of the token as written. */
+export interface ScalarValue {
+  /** The value: the scalar's text, interpolated when it holds `${VAR}` / `$VAR` / `$$`. */
+  text: string;
+  node: Scalar;
+  /** The token in the document (quotes included): findings go there. */
+  start: number;
+  end: number;
+  /**
+   * Set when `text` came from interpolation (it differs from the source): an edit computed on `text` does not
+   * map onto the document and would destroy the variable, so fixes must not be offered from it.
+   */
+  interpolated?: {
+    /** The scalar's text as written (`postgres:${PG_TAG}`). */
+    raw: string;
+    /** The variables it reads (outer references, first occurrence each), with their origin. */
+    vars: VarResolution[];
+  };
+}
+
+/**
+ * The one way for rules to read a scalar's value: `${VAR}`, `${VAR:-default}`, `$$`... interpolated with the
+ * project's variables (shell environment, then the project `.env`, as `resolveVar`). Undefined when `node` is
+ * not a scalar, and when the value is unknown: a variable without a value and without a default (or a
+ * `${VAR:?err}` that stops Compose; compose-undefined-variable reports those), or any variable when the
+ * project's files are not available (then `.env` is unknown).
+ */
+export function scalarValue(project: ComposeProject, node: unknown): ScalarValue | undefined {
+  if (!isScalar(node)) return undefined;
+  const raw = scalarText(node);
+  const span = nodeSpan(node);
+  if (raw === undefined || !span) return undefined;
+  const base = { node, start: span[0], end: span[1] };
+  if (typeof node.value !== 'string' || !raw.includes('$')) return { text: raw, ...base };
+  const refs = findVarRefs(raw);
+  if (refs.length && !project.hasFs) return undefined;
+  const r = interpolate(raw, (n) => resolveVar(project, n).value);
+  if (r.missing.length || r.errors.length) return undefined;
+  const vars: VarResolution[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs)
+    if (!ref.nested && !seen.has(ref.name)) {
+      seen.add(ref.name);
+      vars.push(resolveVar(project, ref.name));
+    }
+  return { text: r.value, ...base, interpolated: { raw, vars } };
+}
+
+/**
+ * For messages: "`postgres:${PG_TAG}` is `postgres:latest` (PG_TAG from .env line 1)", or '' when the value
+ * is the text as written.
+ */
+export function interpolationNote(project: ComposeProject, v: ScalarValue): string {
+  if (!v.interpolated) return '';
+  const from = v.interpolated.vars.map((r) => {
+    const s = r.source;
+    if (s.kind === 'dotenv') {
+      const rel = project.path ? nodePath.relative(nodePath.dirname(project.path), s.path) : s.path;
+      return `${r.name} from ${rel || '.env'} line ${s.entry.line + 1}`;
+    }
+    if (s.kind === 'shell') return `${r.name} from the environment`;
+    return `${r.name} is unset`;
+  });
+  return `\`${v.interpolated.raw}\` is \`${v.text}\`${from.length ? ` (${from.join(', ')})` : ''}`;
 }
 
 /** The profiles a service belongs to (from every file of the project that defines it); [] = always enabled. */
