@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
 import { lintText } from '../../../server/src/core/engine';
 import { KNOWN_TAGS } from '../../../server/src/core/refactors/known-tags';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-image-tag', {
   valid: [
@@ -97,5 +98,60 @@ describe('compose-image-tag suggestions', () => {
     });
     assert.equal(f.length, 1);
     assert.equal(f[0].suggestions, undefined);
+  });
+});
+
+inEmptyShell('compose-image-tag with interpolation', () => {
+  const env = withDotenv('PG_TAG=latest\nIMG=redis\nGOOD=16\n');
+  ruleTester('compose-image-tag', {
+    valid: [
+      {
+        name: 'a variable holding a pinned tag',
+        code: 'services:\n  db:\n    image: postgres:${GOOD}\n',
+        options: env,
+      },
+      {
+        name: 'unset without default: unknown',
+        code: 'services:\n  db:\n    image: postgres:${NOPE}\n',
+        options: env,
+      },
+      { name: 'no project files: .env unknown', code: 'services:\n  web:\n    image: nginx:${T:-latest}\n' },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  db:\n    image: postgres:${PG_TAG}\n',
+        options: env,
+        errors: [
+          {
+            line: 3,
+            column: 12,
+            endColumn: 30,
+            message:
+              /^`postgres:\$\{PG_TAG\}` is `postgres:latest` \(PG_TAG from \.env line 1\): image tag `latest` moves/,
+          },
+        ],
+      },
+      {
+        code: 'services:\n  web:\n    image: "nginx:${NGINX_TAG:-latest}"\n  cache:\n    image: ${IMG}\n',
+        options: env,
+        errors: [
+          { line: 3, column: 12, message: /\(NGINX_TAG is unset\): image tag `latest`/ },
+          {
+            line: 5,
+            column: 12,
+            message: /`\$\{IMG\}` is `redis` \(IMG from .env line 2\): image `redis` has no tag/,
+          },
+        ],
+      },
+    ],
+  });
+  it('offers no suggestion on an interpolated image (it would replace the variable)', () => {
+    const found = lintText('services:\n  db:\n    image: postgres:${PG_TAG}\n', 'compose', {
+      ...env,
+      only: ['compose-image-tag'],
+    });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].fix, undefined);
+    assert.equal(found[0].suggestions, undefined);
   });
 });

@@ -1,5 +1,6 @@
 import { getPair, services } from '../../compose/model';
-import { literal, textMapsToSource } from '../../compose/rule-util';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
+import { textMapsToSource } from '../../compose/rule-util';
 import { parseImageRef } from '../../dockerfile/image';
 import { pickImageTagCommand } from '../../image-tag-pick';
 import { knownTagsFor } from '../../refactors/known-tags';
@@ -41,9 +42,11 @@ export default defineComposeRule(
         ? (ctx.options.prohibitedTags as string[])
         : DEFAULT_PROHIBITED,
     );
+    const project = projectOf(ctx);
     for (const svc of services(m)) {
       const p = getPair(m, svc.node, 'image');
-      const l = literal(p?.value);
+      // The value after interpolation (`postgres:${PG_TAG}`); unknown when a variable has no value.
+      const l = scalarValue(project, p?.value);
       if (!l || l.text === '') continue;
       // With `build`, `image` names the image Compose builds: a local name, not something pulled.
       if (getPair(m, svc.node, 'build')) continue;
@@ -57,8 +60,10 @@ export default defineComposeRule(
       const known = (ref ? (knownTagsFor(ref.registry, ref.path) ?? []) : []).filter(
         (t) => !prohibited.has(t) && !prohibited.has(t.split('-')[0]),
       );
-      // Edits only where the text maps 1:1 to the source (no escapes in a double-quoted scalar).
-      const editable = textMapsToSource(m, l.node);
+      // Edits only where the text maps 1:1 to the source (no escapes in a double-quoted scalar, no variables:
+      // an edit of the interpolated text would replace the variable).
+      const editable = !l.interpolated && textMapsToSource(m, l.node);
+      const note = interpolationNote(project, l);
       /** The recommended tag as an edit, and "Pick a tag…" (a client quick pick, no edit). */
       const suggestions = (start: number, end: number, current: string | undefined): Fix[] | undefined => {
         if (!editable) return undefined;
@@ -82,14 +87,15 @@ export default defineComposeRule(
         const at = textStart + img.nameEnd;
         ctx.report({
           range: ctx.range(l.start, l.end),
-          message: `Image \`${l.text}\` has no tag, so it means \`latest\`: pin a version (\`${img.name}:<version>\`) so that every machine runs the same image.`,
+          message: `${note ? `${note}: i` : 'I'}mage \`${l.text}\` has no tag, so it means \`latest\`: pin a version (\`${img.name}:<version>\`) so that every machine runs the same image.`,
           suggestions: suggestions(at, at, undefined),
         });
       } else if (prohibited.has(img.tag)) {
         const ts = textStart + img.nameEnd + 1;
         ctx.report({
-          range: ctx.range(ts, ts + img.tag.length),
-          message: `Image tag \`${img.tag}\` moves over time: pin a version so that every machine runs the same image.`,
+          // On an interpolated value, the tag's offsets are not the source's: the whole token.
+          range: l.interpolated ? ctx.range(l.start, l.end) : ctx.range(ts, ts + img.tag.length),
+          message: `${note ? `${note}: i` : 'I'}mage tag \`${img.tag}\` moves over time: pin a version so that every machine runs the same image.`,
           suggestions: suggestions(ts, ts + img.tag.length, img.tag),
         });
       }
