@@ -1,5 +1,6 @@
 import { ruleTester } from '../../helpers/rule-tester';
 import { MemoryFileSystem } from '../../../server/src/core/compose/memory-fs';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-database-port-exposed', {
   valid: [
@@ -59,4 +60,53 @@ ruleTester('compose-database-port-exposed', {
       errors: [{ line: 4, column: 13, message: /MySQL/ }],
     },
   ],
+});
+
+inEmptyShell('compose-database-port-exposed with interpolation', () => {
+  const env = withDotenv('PG_TAG=16\nDB_PORT=5432\n');
+  ruleTester('compose-database-port-exposed', {
+    valid: [
+      {
+        name: 'port variable unset: unknown',
+        code: 'services:\n  db:\n    image: postgres:${PG_TAG}\n    ports:\n      - "${NOPE}:5432"\n',
+        options: env,
+      },
+      {
+        name: 'bound to localhost by a default',
+        code: 'services:\n  db:\n    image: postgres:${PG_TAG}\n    ports:\n      - "${BIND:-127.0.0.1}:${DB_PORT}:5432"\n',
+        options: env,
+      },
+      {
+        name: 'image unknown',
+        code: 'services:\n  db:\n    image: ${DB_IMAGE}\n    ports:\n      - "${DB_PORT}:5432"\n',
+        options: env,
+      },
+    ],
+    invalid: [
+      {
+        name: 'image and port from .env: the prefix fix keeps the variable',
+        code: 'services:\n  db:\n    image: postgres:${PG_TAG}\n    ports:\n      - "${DB_PORT}:5432"\n',
+        options: env,
+        errors: [
+          {
+            line: 5,
+            column: 9,
+            message:
+              /^`\$\{DB_PORT\}:5432` is `5432:5432` \(DB_PORT from .env line 2\): PostgreSQL port `5432:5432`/,
+          },
+        ],
+        output:
+          'services:\n  db:\n    image: postgres:${PG_TAG}\n    ports:\n      - "127.0.0.1:${DB_PORT}:5432"\n',
+      },
+      {
+        name: 'host IP from a default: no fix (it would replace the variable)',
+        code: 'services:\n  db:\n    image: ${DB_IMAGE:-mysql:8}\n    ports:\n      - "${BIND:-0.0.0.0}:3306:3306"\n      - published: ${DB_PORT}\n        target: 3306\n        host_ip: ${BIND:-0.0.0.0}\n',
+        options: env,
+        errors: [
+          { line: 5, column: 9, message: /is `0.0.0.0:3306:3306` \(BIND is unset\): MySQL port/ },
+          { line: 6, column: 20, message: /MySQL port 5432 of service `db`/ },
+        ],
+      },
+    ],
+  });
 });

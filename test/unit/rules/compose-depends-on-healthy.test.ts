@@ -1,4 +1,5 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-depends-on-healthy', {
   valid: [
@@ -64,4 +65,35 @@ ruleTester('compose-depends-on-healthy', {
         'services:\r\n  web:\r\n    image: a:1\r\n    depends_on:\r\n      cache:\r\n        condition: service_healthy\r\n  cache:\r\n    image: valkey/valkey:8\r\n    healthcheck:\r\n      test: ["CMD", "valkey-cli", "ping"]\r\n      interval: 10s\r\n      timeout: 5s\r\n      retries: 5\r\n      start_period: 30s\r\n',
     },
   ],
+});
+
+inEmptyShell('compose-depends-on-healthy with interpolation', () => {
+  const env = withDotenv('PG_TAG=latest\n');
+  ruleTester('compose-depends-on-healthy', {
+    valid: [
+      {
+        name: 'image unknown',
+        code: 'services:\n  db:\n    image: ${DB_IMAGE}\n  web:\n    image: web:1\n    depends_on:\n      - db\n',
+        options: env,
+      },
+    ],
+    invalid: [
+      {
+        name: 'the image is postgres once resolved',
+        code: 'services:\n  db:\n    image: postgres:${PG_TAG}\n  web:\n    image: web:1\n    depends_on:\n      - db\n',
+        options: env,
+        errors: [{ line: 7, column: 9, message: /the PostgreSQL container `db`/ }],
+        output:
+          'services:\n  db:\n    image: postgres:${PG_TAG}\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]\n      interval: 10s\n      timeout: 5s\n      retries: 5\n      start_period: 30s\n  web:\n    image: web:1\n    depends_on:\n      db:\n        condition: service_healthy\n',
+      },
+      {
+        name: 'from a default',
+        code: 'services:\n  db:\n    image: ${DB_IMAGE:-redis:7}\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n  web:\n    image: web:1\n    depends_on:\n      db:\n        condition: service_started\n',
+        options: env,
+        errors: [{ line: 9, column: 7, message: /the Redis container `db`/ }],
+        output:
+          'services:\n  db:\n    image: ${DB_IMAGE:-redis:7}\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n  web:\n    image: web:1\n    depends_on:\n      db:\n        condition: service_healthy\n',
+      },
+    ],
+  });
 });

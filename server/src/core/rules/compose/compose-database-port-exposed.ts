@@ -2,8 +2,8 @@ import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { databaseOf } from '../../compose/databases';
 import { appendToBlockMap } from '../../compose/edit';
 import { getValue, scalarText, seqItems, services } from '../../compose/model';
-import { projectOf } from '../../compose/project';
-import { innerSpan, literal, textMapsToSource } from '../../compose/rule-util';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
+import { innerSpan, textMapsToSource } from '../../compose/rule-util';
 import { parsePort } from '../../compose/values';
 import type { Fix } from '../../types';
 import { defineComposeRule } from '../rule';
@@ -23,16 +23,21 @@ export default defineComposeRule(
     const m = ctx.model;
     const project = projectOf(ctx);
     for (const svc of services(m)) {
-      // The image may come from the base file when this is an override.
-      let image = scalarText(getValue(m, svc.node, 'image'));
+      // The image may come from the base file when this is an override; interpolated (`postgres:${PG_TAG}`),
+      // '' when a variable has no value.
+      const imageOf = (fm: typeof m, node: unknown) => {
+        const iv = getValue(fm, node, 'image');
+        return scalarText(iv) === undefined ? undefined : (scalarValue(project, iv)?.text ?? '');
+      };
+      let image = imageOf(m, svc.node);
       if (image === undefined)
-        for (const d of project.serviceDefs(svc.name, true))
-          image ??= scalarText(getValue(d.file.model, d.node, 'image'));
+        for (const d of project.serviceDefs(svc.name, true)) image ??= imageOf(d.file.model, d.node);
       const db = databaseOf(image);
       if (!db) continue;
       for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
         if (isScalar(item)) {
-          const l = literal(item);
+          // The mapping after interpolation (`${DB_PORT}:5432`); unknown when a variable has no value.
+          const l = scalarValue(project, item);
           if (!l) continue;
           const text = l.text;
           const p =
@@ -43,6 +48,7 @@ export default defineComposeRule(
           if (typeof item.value === 'number') {
             fix = ctx.replace('Bind to 127.0.0.1', l.start, l.end, `"127.0.0.1::${text}"`);
           } else if (inner && textMapsToSource(m, l.node)) {
+            // On an interpolated mapping only edits of its literal start: a prefix, or a written `0.0.0.0:`.
             if (p.hostIp === undefined)
               fix = ctx.replace(
                 'Bind to 127.0.0.1',
@@ -50,24 +56,29 @@ export default defineComposeRule(
                 inner[0],
                 p.published === undefined ? '127.0.0.1::' : '127.0.0.1:',
               );
-            else if (p.hostIp === '0.0.0.0')
+            else if (p.hostIp === '0.0.0.0' && (l.interpolated?.raw ?? text).startsWith('0.0.0.0:'))
               fix = ctx.replace('Bind to 127.0.0.1', inner[0], inner[0] + 7, '127.0.0.1');
           }
+          const note = interpolationNote(project, l);
           ctx.report({
             range: ctx.range(l.start, l.end),
-            message: `${db.label} port \`${text}\` of service \`${svc.name}\` is published on all interfaces: anyone who can reach this host can try to log in. Bind it to 127.0.0.1 (\`127.0.0.1:${p.published ?? ''}:...\`), or drop the mapping if only other services need it.`,
+            message: `${note ? `${note}: ` : ''}${db.label} port \`${text}\` of service \`${svc.name}\` is published on all interfaces: anyone who can reach this host can try to log in. Bind it to 127.0.0.1 (\`127.0.0.1:${p.published ?? ''}:...\`), or drop the mapping if only other services need it.`,
             fix,
           });
         } else if (isMap(item)) {
           const pub = getValue(m, item, 'published');
-          const hostIp = scalarText(getValue(m, item, 'host_ip'));
-          if (pub === undefined || (hostIp !== undefined && !ALL.has(hostIp))) continue;
-          const l = literal(pub);
+          // `host_ip` after interpolation; a variable without a value: unknown, say nothing.
+          const hostIpNode = getValue(m, item, 'host_ip');
+          const hasHostIp = scalarText(hostIpNode) !== undefined;
+          const hostIp = hasHostIp ? scalarValue(project, hostIpNode)?.text : undefined;
+          if (pub === undefined || (hasHostIp && (hostIp === undefined || !ALL.has(hostIp)))) continue;
+          const l = scalarValue(project, pub);
           if (!l) continue;
-          const e = hostIp === undefined ? appendToBlockMap(m, item, 'host_ip', ['127.0.0.1']) : undefined;
+          const e = hasHostIp ? undefined : appendToBlockMap(m, item, 'host_ip', ['127.0.0.1']);
+          const note = interpolationNote(project, l);
           ctx.report({
             range: ctx.range(l.start, l.end),
-            message: `${db.label} port ${l.text} of service \`${svc.name}\` is published on all interfaces: add \`host_ip: 127.0.0.1\`, or drop the mapping if only other services need it.`,
+            message: `${note ? `${note}: ` : ''}${db.label} port ${l.text} of service \`${svc.name}\` is published on all interfaces: add \`host_ip: 127.0.0.1\`, or drop the mapping if only other services need it.`,
             fix: e ? { title: 'Bind to 127.0.0.1', edits: [e] } : undefined,
           });
         }
