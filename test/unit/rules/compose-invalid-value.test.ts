@@ -1,4 +1,5 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 const svc = (body: string) => `services:\n  web:\n    image: nginx:1.27\n${body}`;
 
@@ -106,4 +107,42 @@ ruleTester('compose-invalid-value', {
       errors: [{ line: 2, column: 12 }],
     },
   ],
+});
+
+inEmptyShell('compose-invalid-value with interpolation', () => {
+  const env = withDotenv('MEM=12x\nGRACE=30s\nPORT=70000\n');
+  ruleTester('compose-invalid-value', {
+    valid: [
+      {
+        code: 'services:\n  web:\n    image: web:1\n    restart: ${RESTART:-always}\n    mem_limit: ${NOPE}\n    stop_grace_period: ${GRACE}\n    ports:\n      - "${NOPE}:80"\n    read_only: ${RO:-true}\n',
+        options: env,
+      },
+      {
+        name: 'no project files: defaults are not trusted',
+        code: 'services:\n  web:\n    restart: ${RESTART:-alwayz}\n',
+      },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  web:\n    image: web:1\n    restart: ${RESTART:-alwayz}\n    mem_limit: ${MEM}\n    ports:\n      - "${PORT}:80"\n    healthcheck:\n      interval: ${HC_INTERVAL:-10}\n',
+        options: env,
+        errors: [
+          {
+            line: 4,
+            column: 14,
+            endColumn: 32,
+            message:
+              /^Invalid `restart`: `\$\{RESTART:-alwayz\}` is `alwayz` \(RESTART is unset\), and "alwayz" is not a restart policy/,
+          },
+          {
+            line: 5,
+            column: 16,
+            message: /`\$\{MEM\}` is `12x` \(MEM from .env line 1\), and "12x" is not a size/,
+          },
+          { line: 7, column: 9, message: /is `70000:80`.*out of range/ },
+          { line: 9, column: 17, message: /"10" has no unit/ },
+        ],
+      },
+    ],
+  });
 });

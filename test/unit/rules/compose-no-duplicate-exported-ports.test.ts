@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../server/src/core/engine';
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-no-duplicate-exported-ports', {
   valid: [
@@ -76,5 +77,21 @@ describe('compose-no-duplicate-exported-ports: scale', () => {
       ),
       ['9050/tcp s0', '9000/tcp s0', '59999/tcp s3'],
     );
+  });
+});
+
+inEmptyShell('compose-no-duplicate-exported-ports with interpolation', () => {
+  const env = withDotenv('WEB_PORT=8080\n');
+  ruleTester('compose-no-duplicate-exported-ports', {
+    valid: [
+      { code: 'services:\n  a:\n    ports: ["${NOPE}:80"]\n  b:\n    ports: ["${NOPE}:80"]\n', options: env },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  a:\n    ports: ["${WEB_PORT}:80"]\n  b:\n    ports: ["${OTHER:-8080}:80"]\n',
+        options: env,
+        errors: [{ line: 5, column: 13, message: /Host port 8080\/tcp is already published by service `a`/ }],
+      },
+    ],
   });
 });

@@ -1,4 +1,5 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-no-unbound-port-interfaces', {
   valid: [
@@ -15,4 +16,29 @@ ruleTester('compose-no-unbound-port-interfaces', {
       ],
     },
   ],
+});
+
+inEmptyShell('compose-no-unbound-port-interfaces with interpolation', () => {
+  const env = withDotenv('PORT=8080\n');
+  ruleTester('compose-no-unbound-port-interfaces', {
+    valid: [
+      {
+        code: 'services:\n  web:\n    ports:\n      - "${BIND:-127.0.0.1}:${PORT}:80"\n      - "${NOPE}:81"\n',
+        options: env,
+      },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  web:\n    ports:\n      - "${PORT}:80"\n',
+        options: env,
+        errors: [
+          {
+            line: 4,
+            column: 9,
+            message: /^`\$\{PORT\}:80` is `8080:80` \(PORT from .env line 1\): port `8080:80`/,
+          },
+        ],
+      },
+    ],
+  });
 });

@@ -1,4 +1,5 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-privileged', {
   valid: [
@@ -35,4 +36,30 @@ ruleTester('compose-privileged', {
       ],
     },
   ],
+});
+
+inEmptyShell('compose-privileged with interpolation', () => {
+  const env = withDotenv('PRIV=true\n');
+  ruleTester('compose-privileged', {
+    valid: [
+      {
+        code: 'services:\n  a:\n    privileged: ${NOPE}\n  b:\n    privileged: ${OFF:-false}\n',
+        options: env,
+      },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  a:\n    privileged: ${PRIV}\n  b:\n    privileged: ${ON:-true}\n',
+        options: env,
+        errors: [
+          {
+            line: 3,
+            column: 5,
+            message: /runs privileged \(`\$\{PRIV\}` is `true` \(PRIV from .env line 1\)\)/,
+          },
+          { line: 5, column: 5, message: /\(ON is unset\)/ },
+        ],
+      },
+    ],
+  });
 });

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq } from '../../compose/yaml-nodes';
 import { deref, entries, getValue, seqItems, services, type ComposeModel } from '../../compose/model';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
 import { literal, onceReporter, valuesOf } from '../../compose/rule-util';
 import {
   checkBoolean,
@@ -49,12 +50,19 @@ export default defineComposeRule(
   (ctx) => {
     const m: ComposeModel = ctx.model;
     const report = onceReporter(ctx);
+    const project = projectOf(ctx);
     const check = (node: unknown, fn: (s: string) => string | undefined, what: string) => {
-      const l = literal(node);
+      // The value Compose validates: after interpolation (`${RESTART:-alwayz}`); unknown values are skipped.
+      const l = scalarValue(project, node);
       // Numbers where a string is required are the schema's business (compose-schema).
       if (!l || (fn === checkDuration && typeof l.node.value === 'number')) return;
       const why = fn(l.text);
-      if (why) report({ range: ctx.range(l.start, l.end), message: `Invalid ${what}: ${why}.` });
+      if (!why) return;
+      const note = interpolationNote(project, l);
+      report({
+        range: ctx.range(l.start, l.end),
+        message: `Invalid ${what}: ${note ? `${note}, and ` : ''}${why}.`,
+      });
     };
     const nonNegative = (node: unknown, what: string) => {
       const l = literal(node);

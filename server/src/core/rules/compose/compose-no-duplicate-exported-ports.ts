@@ -1,6 +1,6 @@
 import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, scalarText, seqItems, services } from '../../compose/model';
-import { literal } from '../../compose/rule-util';
+import { projectOf, scalarValue } from '../../compose/project';
 import { parsePort, parsePortRange } from '../../compose/values';
 import { defineComposeRule } from '../rule';
 
@@ -59,12 +59,16 @@ export default defineComposeRule(
       t.from <= p.to &&
       p.from <= t.to &&
       (t.ip === p.ip || allInterfaces(t.ip) || allInterfaces(p.ip));
+    const project = projectOf(ctx);
+    /** A scalar's interpolated text; a variable without a value: as written (a value no other port has). */
+    const valueText = (n: unknown) => scalarValue(project, n)?.text ?? scalarText(n);
     for (const svc of services(m)) {
       for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
         let pub: Omit<Published, 'service' | 'seq'> | undefined;
         let span: [number, number] | undefined;
         if (isScalar(item)) {
-          const l = literal(item);
+          // After interpolation (`${WEB_PORT:-8080}:80`); unknown values are skipped.
+          const l = scalarValue(project, item);
           if (!l || typeof item.value === 'number') continue;
           const p = parsePort(l.text);
           if (!p?.published) continue;
@@ -74,15 +78,15 @@ export default defineComposeRule(
           span = [l.start, l.end];
         } else if (isMap(item)) {
           const pv = getValue(m, item, 'published');
-          const l = literal(pv);
+          const l = scalarValue(project, pv);
           if (!l) continue;
           const r = parsePortRange(l.text, true);
           if (typeof r === 'string' || r[0] === 0) continue;
           pub = {
-            ip: scalarText(getValue(m, item, 'host_ip')) || '*',
+            ip: valueText(getValue(m, item, 'host_ip')) || '*',
             from: r[0],
             to: r[1],
-            proto: (scalarText(getValue(m, item, 'protocol')) ?? 'tcp').toLowerCase(),
+            proto: (valueText(getValue(m, item, 'protocol')) ?? 'tcp').toLowerCase(),
           };
           span = [l.start, l.end];
         }

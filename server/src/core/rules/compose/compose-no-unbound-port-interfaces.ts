@@ -1,6 +1,6 @@
 import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { getValue, seqItems, services } from '../../compose/model';
-import { literal } from '../../compose/rule-util';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
 import { parsePort } from '../../compose/values';
 import { defineComposeRule } from '../rule';
 
@@ -16,25 +16,31 @@ export default defineComposeRule(
   },
   (ctx) => {
     const m = ctx.model;
+    const project = projectOf(ctx);
+    // Values after interpolation (`${PORT}:80`); unknown ones (a variable without a value) are skipped.
+    const lead = (l: NonNullable<ReturnType<typeof scalarValue>>) => {
+      const n = interpolationNote(project, l);
+      return n ? `${n}: port` : 'Port';
+    };
     for (const svc of services(m)) {
       for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
         if (isScalar(item)) {
-          const l = literal(item);
+          const l = scalarValue(project, item);
           if (!l) continue;
           const p = typeof item.value === 'number' ? { hostIp: undefined } : parsePort(l.text);
           if (!p || p.hostIp) continue;
           ctx.report({
             range: ctx.range(l.start, l.end),
-            message: `Port \`${l.text}\` of service \`${svc.name}\` is published on all interfaces: prefix a host IP (\`127.0.0.1:\`) to keep it local.`,
+            message: `${lead(l)} \`${l.text}\` of service \`${svc.name}\` is published on all interfaces: prefix a host IP (\`127.0.0.1:\`) to keep it local.`,
           });
         } else if (isMap(item)) {
           if (getValue(m, item, 'host_ip') !== undefined || getValue(m, item, 'published') === undefined)
             continue;
-          const t = literal(getValue(m, item, 'published'));
+          const t = scalarValue(project, getValue(m, item, 'published'));
           if (t)
             ctx.report({
               range: ctx.range(t.start, t.end),
-              message: `Port ${t.text} of service \`${svc.name}\` is published on all interfaces: add \`host_ip: 127.0.0.1\` to keep it local.`,
+              message: `${lead(t)} ${t.text} of service \`${svc.name}\` is published on all interfaces: add \`host_ip: 127.0.0.1\` to keep it local.`,
             });
         }
       }

@@ -1,12 +1,15 @@
-import { isScalar } from '../../compose/yaml-nodes';
 import { deref, entries, keySpan, services } from '../../compose/model';
+import { interpolationNote, projectOf, scalarValue, type ScalarValue } from '../../compose/project';
 import { defineComposeRule } from '../rule';
 
-/** `privileged: true` as Compose reads it (YAML 1.2 booleans, and the strings Compose accepts). */
-function isTrue(v: unknown): boolean {
-  if (!isScalar(v)) return false;
-  if (v.value === true) return true;
-  return typeof v.value === 'string' && /^(true|yes|on|y)$/i.test(v.value);
+/**
+ * `privileged: true` as Compose reads it (YAML 1.2 booleans, and the strings Compose accepts), after
+ * interpolation (`${PRIVILEGED:-true}`).
+ */
+function isTrue(v: ScalarValue | undefined): boolean {
+  if (!v) return false;
+  if (v.node.value === true) return true;
+  return typeof v.node.value === 'string' && /^(true|yes|on|y)$/i.test(v.text);
 }
 
 export default defineComposeRule(
@@ -20,9 +23,12 @@ export default defineComposeRule(
   },
   (ctx) => {
     const m = ctx.model;
+    const project = projectOf(ctx);
     for (const svc of services(m)) {
       const e = entries(m, svc.node).find((x) => x.key === 'privileged');
-      if (!e || !isTrue(deref(m, e.pair.value))) continue;
+      const v = e && scalarValue(project, deref(m, e.pair.value));
+      if (!e || !v || !isTrue(v)) continue;
+      const note = interpolationNote(project, v);
       // A value merged in with `<<` is shared by several services: point at the service instead.
       const span = e.own ? keySpan(e.pair) : keySpan(svc.pair);
       if (!span) continue;
@@ -30,7 +36,7 @@ export default defineComposeRule(
         range: ctx.range(span[0], span[1]),
         message: `Service \`${svc.name}\` runs privileged${
           e.own ? '' : ' (`privileged: true` comes from a `<<` merge)'
-        }: the container gets every capability and every host device, and can escape to the host. Remove \`privileged: true\` and grant only what it needs with \`cap_add\` (e.g. \`NET_ADMIN\`) or \`devices\`.`,
+        }${note ? ` (${note})` : ''}: the container gets every capability and every host device, and can escape to the host. Remove \`privileged: true\` and grant only what it needs with \`cap_add\` (e.g. \`NET_ADMIN\`) or \`devices\`.`,
       });
     }
   },
