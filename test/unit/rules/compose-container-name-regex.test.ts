@@ -1,4 +1,5 @@
 import { ruleTester } from '../../helpers/rule-tester';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 ruleTester('compose-container-name-regex', {
   valid: [
@@ -15,4 +16,30 @@ ruleTester('compose-container-name-regex', {
       errors: [{ line: 4, column: 21 }],
     },
   ],
+});
+
+inEmptyShell('compose-container-name-regex with interpolation', () => {
+  const env = withDotenv('NAME=my app\nOK=app\n');
+  ruleTester('compose-container-name-regex', {
+    valid: [
+      {
+        code: 'services:\n  a:\n    container_name: ${OK}-db\n  b:\n    container_name: ${NOPE}\n',
+        options: env,
+      },
+    ],
+    invalid: [
+      {
+        code: 'services:\n  a:\n    container_name: ${NAME}\n',
+        options: env,
+        errors: [
+          {
+            line: 3,
+            column: 21,
+            message:
+              /Container name `my app` \(`\$\{NAME\}` is `my app` \(NAME from .env line 1\)\) is not valid/,
+          },
+        ],
+      },
+    ],
+  });
 });

@@ -4,6 +4,7 @@ import { lintText } from '../../../server/src/core/engine';
 import { MemoryFileSystem } from '../../../server/src/core/compose/memory-fs';
 import { setShellEnv } from '../../../server/src/core/compose/project';
 import { dotenvValue } from '../../../server/src/core/rules/compose/compose-inline-secret';
+import { inEmptyShell, withDotenv } from '../../helpers/compose-env';
 
 describe('with an empty shell environment', () => {
   before(() => setShellEnv({}));
@@ -101,5 +102,22 @@ describe('with an empty shell environment', () => {
       assert.equal(dotenvValue('a b'), "'a b'");
       assert.equal(dotenvValue("it's $x"), '"it\'s \\$x"');
     });
+  });
+});
+
+inEmptyShell('compose-inline-secret with interpolation', () => {
+  ruleTester('compose-inline-secret', {
+    valid: [
+      {
+        name: 'a variable is not inline, even when .env gives it a value',
+        code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${PG_PASS}\n',
+        options: withDotenv('PG_PASS=hunter2\nTOKEN=abc\n'),
+      },
+      {
+        code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - API_TOKEN=${TOKEN}\n',
+        options: withDotenv('TOKEN=abc\n'),
+      },
+    ],
+    invalid: [],
   });
 });

@@ -1,5 +1,5 @@
 import { getPair, services } from '../../compose/model';
-import { literal } from '../../compose/rule-util';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
 import { defineComposeRule } from '../rule';
 
 const VALID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -15,12 +15,14 @@ export default defineComposeRule(
   },
   (ctx) => {
     const m = ctx.model;
+    const project = projectOf(ctx);
     for (const svc of services(m)) {
-      const l = literal(getPair(m, svc.node, 'container_name')?.value);
-      if (!l || VALID.test(l.text)) continue;
+      // After interpolation (`${PROJECT}-db`); unknown values are skipped.
+      const l = scalarValue(project, getPair(m, svc.node, 'container_name')?.value);
+      if (!l || VALID.test(l.text) || (l.interpolated && l.text === '')) continue;
       ctx.report({
         range: ctx.range(l.start, l.end),
-        message: `Container name \`${l.text}\` is not valid: Docker accepts letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit (at least two characters).`,
+        message: `Container name \`${l.text}\`${l.interpolated ? ` (${interpolationNote(project, l)})` : ''} is not valid: Docker accepts letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit (at least two characters).`,
       });
     }
   },

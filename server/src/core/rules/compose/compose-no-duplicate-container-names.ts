@@ -1,5 +1,5 @@
 import { getPair, keySpan, services } from '../../compose/model';
-import { literal } from '../../compose/rule-util';
+import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
 import { defineComposeRule } from '../rule';
 
 export default defineComposeRule(
@@ -13,10 +13,12 @@ export default defineComposeRule(
   },
   (ctx) => {
     const m = ctx.model;
+    const project = projectOf(ctx);
     const seen = new Map<string, string>();
     for (const svc of services(m)) {
       const p = getPair(m, svc.node, 'container_name');
-      const l = literal(p?.value);
+      // After interpolation (`${PROJECT}-db`); unknown values are skipped.
+      const l = scalarValue(project, p?.value);
       if (!p || !l) continue;
       const first = seen.get(l.text);
       if (first === undefined) {
@@ -27,7 +29,7 @@ export default defineComposeRule(
       if (!s) continue;
       ctx.report({
         range: ctx.range(s[0], s[1]),
-        message: `Container name \`${l.text}\` is already used by service \`${first}\`: container names are unique on a host, so one of the two fails to start.`,
+        message: `Container name \`${l.text}\`${l.interpolated ? ` (${interpolationNote(project, l)})` : ''} is already used by service \`${first}\`: container names are unique on a host, so one of the two fails to start.`,
       });
     }
   },
