@@ -48,8 +48,8 @@ export interface StageGraph {
   stageByName(name: string): Stage | undefined;
   /** Resolve a `--from` value: a stage name or a stage index; undefined when it is an image. */
   resolveRef(ref: string): number | undefined;
-  /** [stage, its base stage, ...] following `FROM <stage>`. */
-  baseChain(stageIndex: number): Stage[];
+  /** [stage, its base stage, ...] following `FROM <stage>` (computed once per stage: do not modify it). */
+  baseChain(stageIndex: number): readonly Stage[];
   /** The first stage of the chain, whose FROM names an image (or `scratch`). */
   rootStage(stageIndex: number): Stage;
 }
@@ -167,13 +167,18 @@ function buildGraph(model: DockerfileModel): StageGraph {
   const finalStage = stages.length - 1;
   const reachable = reachableFrom(finalStage);
 
-  const baseChain = (i: number): Stage[] => {
-    const chain: Stage[] = [];
+  // Rules ask for a stage's chain per stage, per RUN or per finding: each chain is built once.
+  const chains = new Map<number, readonly Stage[]>();
+  const baseChain = (i: number): readonly Stage[] => {
+    let chain = chains.get(i);
+    if (chain) return chain;
+    const list: Stage[] = [];
     const seen = new Set<number>();
     for (let cur: number | undefined = i; cur !== undefined && !seen.has(cur); cur = stages[cur]?.baseStage) {
       seen.add(cur);
-      if (stages[cur]) chain.push(stages[cur]);
+      if (stages[cur]) list.push(stages[cur]);
     }
+    chains.set(i, (chain = list));
     return chain;
   };
 

@@ -83,8 +83,6 @@ export function finalBaseImage(model: DockerfileModel): ImageRef | undefined {
 export function finalChainInstructions(model: DockerfileModel): Instruction[] {
   const g = graphOf(model);
   if (g.finalStage < 0) return [];
-  return g
-    .baseChain(g.finalStage)
-    .reverse()
-    .flatMap((st) => st.instructions);
+  // A copy: the graph's chain is shared.
+  return [...g.baseChain(g.finalStage)].reverse().flatMap((st) => st.instructions);
 }

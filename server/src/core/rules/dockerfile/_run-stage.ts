@@ -43,9 +43,9 @@ export function stageChain(model: DockerfileModel, stageIndex: number): number[]
  */
 export function* instructionsBefore(model: DockerfileModel, instr: Instruction): Generator<Instruction> {
   const outer = outerInstruction(model, instr);
-  const chain = stageChain(model, outer.stageIndex);
+  const chain = outer.stageIndex < 0 ? [] : graphOf(model).baseChain(outer.stageIndex);
   for (let k = 0; k < chain.length; k++) {
-    const list = model.stages[chain[k]].instructions;
+    const list = chain[k].instructions;
     // In the instruction's own stage, start just before it (not at the end of the stage: asking this
     // for every RUN of a large stage would be quadratic).
     const from = k === 0 ? firstAtOrAfter(list, outer.index) : list.length;
@@ -71,9 +71,10 @@ export function firstAtOrAfter(list: readonly Instruction[], index: number): num
 
 /** The image a stage is ultimately built on (`imageResolved`, else as written), following stage links. */
 export function externalBase(model: DockerfileModel, stageIndex: number): string | undefined {
-  const chain = stageChain(model, stageIndex);
-  if (!chain.length) return undefined;
-  const root = model.stages[chain[chain.length - 1]];
+  if (stageIndex < 0 || stageIndex >= model.stages.length) return undefined;
+  // The graph's chain (built once per stage), not stageChain: this is asked per RUN command.
+  const chain = graphOf(model).baseChain(stageIndex);
+  const root = chain[chain.length - 1];
   return root.imageResolved ?? root.image;
 }
 
@@ -131,7 +132,9 @@ function inEffectAt(model: DockerfileModel, instr: Instruction): InEffect {
     table = new Map();
     const atEnd: InEffect[] = [];
     for (const st of model.stages) {
-      const base = stageChain(model, st.index)[1];
+      // The stage it is built FROM (what stageChain(model, st.index)[1] gives, without building the chain).
+      const b = st.baseStage;
+      const base = b !== undefined && b !== st.index && model.stages[b] ? b : undefined;
       let cur: InEffect = base !== undefined && atEnd[base] ? atEnd[base] : {};
       table.set(st.from, cur);
       for (const x of st.instructions) {
