@@ -16,11 +16,13 @@ export default defineDockerfileRule(
   },
   (ctx) => {
     const g = graphOf(ctx.model);
+    // Each stage's instructions scanned once (not once per stage built on it: quadratic in long chains).
+    const ownWorkdir = ctx.model.stages.map((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
     for (const st of ctx.model.stages) {
       let hasWorkdir = g
         .baseChain(st.index)
         .slice(1)
-        .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
+        .some((s) => ownWorkdir[s.index]);
       for (const instr of st.instructions) {
         if (instr.keyword === 'WORKDIR') hasWorkdir = true;
         if (instr.keyword !== 'COPY' || hasWorkdir) continue;

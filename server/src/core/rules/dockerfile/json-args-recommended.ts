@@ -16,9 +16,11 @@ export default defineDockerfileRule(
   },
   (ctx) => {
     const g = graphOf(ctx.model);
+    // Each stage's instructions scanned once (not once per stage built on it: quadratic in long chains).
+    const ownShell = ctx.model.stages.map((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
     for (const st of ctx.model.stages) {
       // A SHELL in the stage chain means the shell form is chosen on purpose (BuildKit's exemption).
-      const hasShell = g.baseChain(st.index).some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
+      const hasShell = g.baseChain(st.index).some((s) => ownShell[s.index]);
       if (hasShell) continue;
       for (const instr of st.instructions) {
         let start: number;
