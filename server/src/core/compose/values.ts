@@ -113,8 +113,24 @@ export interface PortMapping {
   targetStart: number;
 }
 
-/** Split a short port mapping `[[ip:]host:]container[/proto]` (IPv6 hosts in brackets or bare). */
-export function parsePort(spec: string): PortMapping | undefined {
+/**
+ * Split a short port mapping `[[ip:]host:]container[/proto]` (IPv6 hosts in brackets or bare). Several rules
+ * parse the same mappings: results are kept per string (frozen, shared: callers copy before changing one).
+ */
+export function parsePort(spec: string): Readonly<PortMapping> | undefined {
+  let r = portCache.get(spec);
+  if (r === undefined && !portCache.has(spec)) {
+    if (portCache.size >= PORT_CACHE_MAX) portCache.clear();
+    r = splitPort(spec);
+    if (r) Object.freeze(r);
+    portCache.set(spec, r);
+  }
+  return r;
+}
+const portCache = new Map<string, PortMapping | undefined>();
+const PORT_CACHE_MAX = 20_000;
+
+function splitPort(spec: string): PortMapping | undefined {
   let s = spec;
   let protocol: string | undefined;
   const slash = s.lastIndexOf('/');
