@@ -5,11 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runProcess } from '../../client/src/docker';
 import { COMMAND_TITLES } from '../../client/src/docker/commandIds';
+import { installVscodeStub } from '../helpers/vscode-stub';
 
 const FAKE = `#!/usr/bin/env node
 const fs = require('fs');
@@ -220,10 +220,6 @@ const vscodeStub = {
 
 // ------------------------------------------------------------------------------------------------
 
-const VSCODE_ID = path.join(os.tmpdir(), 'berth-vscode-stub.js');
-type ResolveFn = (request: string, ...rest: unknown[]) => string;
-const M = Module as unknown as { _resolveFilename: ResolveFn };
-
 interface Rec {
   prog: string;
   argv: string[];
@@ -234,7 +230,7 @@ interface Rec {
   'client docker: commands (VS Code glue) against a fake docker',
   function () {
     this.timeout(60000);
-    let originalResolve: ResolveFn;
+    let uninstall: () => void;
     let originalPath: string | undefined;
     let root: string;
     let logFile: string;
@@ -291,16 +287,7 @@ interface Rec {
         'FROM nginx AS web\nEXPOSE 80\nFROM web AS final\nEXPOSE 443\n',
       );
 
-      originalResolve = M._resolveFilename;
-      M._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-        return request === 'vscode' ? VSCODE_ID : originalResolve.call(this, request, ...rest);
-      };
-      require.cache[VSCODE_ID] = {
-        id: VSCODE_ID,
-        filename: VSCODE_ID,
-        loaded: true,
-        exports: vscodeStub,
-      } as NodeModule;
+      uninstall = installVscodeStub(vscodeStub);
       type CommandsModule = typeof import('../../client/src/commands');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { registerCommands } = require('../../client/src/commands') as CommandsModule;
@@ -320,8 +307,7 @@ interface Rec {
     });
 
     after(() => {
-      M._resolveFilename = originalResolve;
-      delete require.cache[VSCODE_ID];
+      uninstall();
       process.env.PATH = originalPath;
       delete process.env.BERTH_FAKE_LOG;
       fs.rmSync(root, { recursive: true, force: true });

@@ -4,13 +4,11 @@
  * it shows, the input box and its validation, and the one edit it applies to the document.
  */
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { applyEdits } from '../../server/src/core/fix';
 import { lintText } from '../../server/src/core/engine';
 import { PICK_IMAGE_TAG, type PickImageTagArgs } from '../../server/src/core/image-tag-pick';
 import { KNOWN_TAGS } from '../../server/src/core/refactors/known-tags';
+import { installVscodeStub } from '../helpers/vscode-stub';
 
 interface Pos {
   line: number;
@@ -80,26 +78,14 @@ const vscodeStub = {
   },
 };
 
-const VSCODE_ID = path.join(os.tmpdir(), 'berth-vscode-stub-pick-image-tag.js');
 const MODULE = require.resolve('../../client/src/commands/refactors');
-type ResolveFn = (request: string, ...rest: unknown[]) => string;
-const M = Module as unknown as { _resolveFilename: ResolveFn };
 
 describe('client: the berth.pickImageTag command', () => {
-  let originalResolve: ResolveFn;
+  let uninstall: () => void;
   const URI = 'file:///p/compose.yaml';
 
   before(() => {
-    originalResolve = M._resolveFilename;
-    M._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? VSCODE_ID : originalResolve.call(this, request, ...rest);
-    };
-    require.cache[VSCODE_ID] = {
-      id: VSCODE_ID,
-      filename: VSCODE_ID,
-      loaded: true,
-      exports: vscodeStub,
-    } as NodeModule;
+    uninstall = installVscodeStub(vscodeStub, 'berth-vscode-stub-pick-image-tag');
     // Loaded fresh against this stub (another test may have loaded it against its own).
     delete require.cache[MODULE];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -110,8 +96,7 @@ describe('client: the berth.pickImageTag command', () => {
   });
 
   after(() => {
-    M._resolveFilename = originalResolve;
-    delete require.cache[VSCODE_ID];
+    uninstall();
     delete require.cache[MODULE];
   });
 
