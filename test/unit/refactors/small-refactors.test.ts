@@ -439,6 +439,11 @@ describe('refactor pin-base-image-tag', () => {
       for (const t of tags) assert.match(t, /^[\w][\w.-]{0,127}$/);
     }
   });
+  it('suggests no floating tag (pinning to `stable` or `lts` would move like `latest`)', () => {
+    const floating = /^(latest|stable|mainline|edge|lts|current|rolling|nightly|dev|beta|canary)(-|$)/;
+    for (const [name, tags] of Object.entries(KNOWN_TAGS))
+      for (const t of tags) assert.doesNotMatch(t, floating, `${name}:${t}`);
+  });
 });
 
 describe('computeRefactors', () => {

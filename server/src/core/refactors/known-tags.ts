@@ -5,7 +5,8 @@
  *
  * This table is a SNAPSHOT (late 2026: Python 3.14, Node 26 / 24 / 22 LTS lines, Go 1.27, Debian 13,
  * Alpine 3.24, PostgreSQL 18, Java 25 LTS...), shipped offline on purpose: Berth makes no network
- * calls. Keep it short (the first entry is the one we recommend) and refresh it with each release.
+ * calls. Keep it short (the first entry is the one we recommend) and refresh it with each release. Only
+ * tags that name a release: no floating tag (`stable`, `lts`, `edge`...), which would move like `latest`.
  */
 export const KNOWN_TAGS: Record<string, string[]> = {
   python: ['3.14-slim', '3.13-slim', '3.12-slim', '3.14-alpine', '3.14'],
@@ -16,9 +17,9 @@ export const KNOWN_TAGS: Record<string, string[]> = {
   alpine: ['3.24', '3.23', '3.22'],
   postgres: ['18', '17', '18-alpine', '16'],
   redis: ['8.2', '8.2-alpine', '7.4', '7.2'],
-  nginx: ['1.30', '1.30-alpine', 'stable', 'stable-alpine'],
-  mysql: ['8.4', '9.6', 'lts'],
-  mariadb: ['11.8', '11.4', 'lts'],
+  nginx: ['1.30', '1.30-alpine', '1.28', '1.28-alpine'],
+  mysql: ['8.4', '9.6'],
+  mariadb: ['11.8', '11.4'],
   mongo: ['8.2', '8.0', '7.0'],
   rust: ['1.92-slim', '1.92', '1.92-alpine'],
   openjdk: ['26-jdk-slim', '25-jdk-slim'],

@@ -54,8 +54,8 @@ export default defineComposeRule(
       if (img.digest) continue;
       const quoted = l.node.type === 'QUOTE_DOUBLE' || l.node.type === 'QUOTE_SINGLE';
       const textStart = l.start + (quoted ? 1 : 0);
-      // Tags Berth knows offline (refactors/known-tags.ts), without the floating ones: those this rule
-      // reports and their variants (`stable-alpine`).
+      // Tags Berth knows offline (refactors/known-tags.ts, release tags only), without any the user's
+      // configuration prohibits (`prohibited`) and their variants (`x-alpine`).
       const ref = parseImageRef(l.text);
       const known = (ref ? (knownTagsFor(ref.registry, ref.path) ?? []) : []).filter(
         (t) => !prohibited.has(t) && !prohibited.has(t.split('-')[0]),
