@@ -455,8 +455,8 @@ class Session {
     this.t0 = now();
     // BERTH_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=.bench/prof" profiles the server sessions.
     const nodeArgs = process.env.BERTH_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
-      // The environment the extension gives the server (server/src/launch.ts).
+    this.proc = spawn(process.execPath, [...core.SERVER_EXEC_ARGV, ...nodeArgs, SERVER, '--stdio'], {
+      // The Node options and environment the extension gives the server (server/src/launch.ts).
       env: { ...process.env, ...core.SERVER_ENV },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -11,7 +11,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/index';
-import { SERVER_ENV } from '../../server/src/launch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/launch';
 
 let client: LanguageClient | undefined;
 
@@ -21,12 +21,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { env: { ...process.env, ...SERVER_ENV } },
+      options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } },
     },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6019'], env: { ...process.env, ...SERVER_ENV } },
+      options: {
+        execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'],
+        env: { ...process.env, ...SERVER_ENV },
+      },
     },
   };
   const clientOptions: LanguageClientOptions = {

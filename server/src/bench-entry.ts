@@ -12,5 +12,5 @@ export { dockerfileSyntaxDiagnostics, DOCKERFILE_UTILS_MAX_LINES } from './featu
 export { TextDocument } from 'vscode-languageserver-textdocument';
 /** The server's file system view (rules that read the build context, env files, or run shellcheck need one). */
 export { NodeFileSystem } from './node-fs';
-/** The server process's environment, as the extension starts it. */
-export { SERVER_ENV } from './launch';
+/** The server process's environment and Node options, as the extension starts it. */
+export { SERVER_ENV, SERVER_EXEC_ARGV } from './launch';

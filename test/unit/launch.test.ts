@@ -1,0 +1,38 @@
+/**
+ * How the server process is started (server/src/launch.ts): the Node options must be valid, and the
+ * extension and the benchmark must both pass them, so that what is measured is what users run.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/launch';
+
+const root = path.join(__dirname, '..', '..');
+
+describe('server launch options', () => {
+  it('keeps the young generation small and one malloc arena', () => {
+    assert.ok(SERVER_EXEC_ARGV.includes('--max-semi-space-size=1'));
+    assert.equal(SERVER_ENV.MALLOC_ARENA_MAX, '1');
+  });
+
+  it('are accepted by node', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        ...SERVER_EXEC_ARGV,
+        '-e',
+        'process.stdout.write(String(require("v8").getHeapSpaceStatistics().length))',
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...SERVER_ENV } },
+    );
+    assert.ok(Number(out) > 0);
+  });
+
+  it('are passed by the extension (run and debug) and by the benchmark', () => {
+    const ext = fs.readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
+    assert.equal(ext.match(/execArgv: \[\.\.\.SERVER_EXEC_ARGV\b/g)?.length, 2);
+    const bench = fs.readFileSync(path.join(root, 'scripts/bench.mjs'), 'utf8');
+    assert.match(bench, /spawn\(process\.execPath, \[\.\.\.core\.SERVER_EXEC_ARGV\b/);
+  });
+});
