@@ -29,14 +29,6 @@ export function isOnbuildTarget(model: DockerfileModel, instr: Instruction): boo
   return outerInstruction(model, instr) !== instr;
 }
 
-/** Stage indices from `stageIndex` up through `FROM <earlier stage>` links (nearest first). */
-export function stageChain(model: DockerfileModel, stageIndex: number): number[] {
-  if (stageIndex < 0 || stageIndex >= model.stages.length) return [];
-  return graphOf(model)
-    .baseChain(stageIndex)
-    .map((s) => s.index);
-}
-
 /**
  * Instructions that run before `instr` in its stage and in the stages it is built on, nearest
  * first (ONBUILD instructions themselves are left out: they run in child images).
@@ -72,7 +64,7 @@ export function firstAtOrAfter(list: readonly Instruction[], index: number): num
 /** The image a stage is ultimately built on (`imageResolved`, else as written), following stage links. */
 export function externalBase(model: DockerfileModel, stageIndex: number): string | undefined {
   if (stageIndex < 0 || stageIndex >= model.stages.length) return undefined;
-  // The graph's chain (built once per stage), not stageChain: this is asked per RUN command.
+  // The graph builds each chain once: this is asked per RUN command.
   const chain = graphOf(model).baseChain(stageIndex);
   const root = chain[chain.length - 1];
   return root.imageResolved ?? root.image;
@@ -132,7 +124,7 @@ function inEffectAt(model: DockerfileModel, instr: Instruction): InEffect {
     table = new Map();
     const atEnd: InEffect[] = [];
     for (const st of model.stages) {
-      // The stage it is built FROM (what stageChain(model, st.index)[1] gives, without building the chain).
+      // The stage it is built FROM (the second entry of its base chain).
       const b = st.baseStage;
       const base = b !== undefined && b !== st.index && model.stages[b] ? b : undefined;
       let cur: InEffect = base !== undefined && atEnd[base] ? atEnd[base] : {};
