@@ -158,6 +158,19 @@ export function scalarValue(project: ComposeProject, node: unknown): ScalarValue
 }
 
 /**
+ * A service's image as Compose runs it: from the last of its definitions (override files, `extends`) that
+ * sets one, interpolated; '' when a variable in it has no value; undefined when none sets an image.
+ */
+export function serviceImage(project: ComposeProject, name: string): string | undefined {
+  let image: string | undefined;
+  for (const d of project.serviceDefs(name, true)) {
+    const iv = getValue(d.file.model, d.node, 'image');
+    if (scalarText(iv) !== undefined) image = scalarValue(project, iv)?.text ?? '';
+  }
+  return image;
+}
+
+/**
  * For messages: "`postgres:${PG_TAG}` is `postgres:latest` (PG_TAG from .env line 1)", or '' when the value
  * is the text as written.
  */

@@ -2,7 +2,7 @@ import { isMap, isScalar } from '../../compose/yaml-nodes';
 import { databaseOf } from '../../compose/databases';
 import { appendToBlockMap } from '../../compose/edit';
 import { getValue, scalarText, seqItems, services } from '../../compose/model';
-import { interpolationNote, projectOf, scalarValue } from '../../compose/project';
+import { interpolationNote, projectOf, scalarValue, serviceImage } from '../../compose/project';
 import { innerSpan, textMapsToSource } from '../../compose/rule-util';
 import { parsePort } from '../../compose/values';
 import type { Fix } from '../../types';
@@ -23,16 +23,8 @@ export default defineComposeRule(
     const m = ctx.model;
     const project = projectOf(ctx);
     for (const svc of services(m)) {
-      // The image may come from the base file when this is an override; interpolated (`postgres:${PG_TAG}`),
-      // '' when a variable has no value.
-      const imageOf = (fm: typeof m, node: unknown) => {
-        const iv = getValue(fm, node, 'image');
-        return scalarText(iv) === undefined ? undefined : (scalarValue(project, iv)?.text ?? '');
-      };
-      let image = imageOf(m, svc.node);
-      if (image === undefined)
-        for (const d of project.serviceDefs(svc.name, true)) image ??= imageOf(d.file.model, d.node);
-      const db = databaseOf(image);
+      // The image may come from the base file when this is an override; interpolated (`postgres:${PG_TAG}`).
+      const db = databaseOf(serviceImage(project, svc.name));
       if (!db) continue;
       for (const item of seqItems(m, getValue(m, svc.node, 'ports'))) {
         if (isScalar(item)) {

@@ -12,7 +12,7 @@ import {
   services,
   type ComposeModel,
 } from '../../compose/model';
-import { projectOf, scalarValue, type ComposeProject } from '../../compose/project';
+import { projectOf, serviceImage, type ComposeProject } from '../../compose/project';
 import type { Fix, TextEdit } from '../../types';
 import { defineComposeRule } from '../rule';
 
@@ -24,14 +24,10 @@ interface Target {
 }
 
 function targetOf(model: ComposeModel, project: ComposeProject, name: string): Target | undefined {
-  // The image after interpolation (`postgres:${PG_TAG}`); '' when a variable has no value (no database known).
-  let image: string | undefined;
   let hasHealthcheck = false;
   let disabled = false;
   let node: unknown;
   for (const d of project.serviceDefs(name, true)) {
-    const iv = getValue(d.file.model, d.node, 'image');
-    if (scalarText(iv) !== undefined) image = scalarValue(project, iv)?.text ?? '';
     const hc = getValue(d.file.model, d.node, 'healthcheck');
     if (hc !== undefined) {
       hasHealthcheck = true;
@@ -40,7 +36,8 @@ function targetOf(model: ComposeModel, project: ComposeProject, name: string): T
     }
     if (d.file.model === model) node = d.node;
   }
-  const db = databaseOf(image);
+  // The image after interpolation (`postgres:${PG_TAG}`); '' when a variable has no value (no database known).
+  const db = databaseOf(serviceImage(project, name));
   if (!db || disabled) return undefined;
   return { db, node, hasHealthcheck };
 }
