@@ -522,6 +522,12 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
+  // `berth lint . | head`: the reader went away. Stop quietly with the lint's exit code, as other
+  // command-line tools do, instead of an unhandled 'error' event and a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   let code: number;
   try {
     code = main(process.argv.slice(2));

@@ -2,7 +2,7 @@
  * The CLI as a user runs it: the bundled server/out/cli.js in a child process.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -106,6 +106,31 @@ describe('berth CLI', () => {
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }
+  });
+
+  it('stops quietly with the lint exit code when the reader goes away (`berth lint | head`)', async () => {
+    const big = path.join(dir, 'big');
+    fs.mkdirSync(big);
+    const lines = ['FROM debian:12'];
+    for (let i = 0; i < 300; i++) lines.push(`RUN apt-get update && apt-get install -y pkg${i}`);
+    fs.writeFileSync(path.join(big, 'Dockerfile'), lines.join('\n') + '\n');
+    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', big], {
+      env: { ...process.env, BERTH_SHELLCHECK: '/nonexistent' },
+    });
+    let stderr = '';
+    let got = 0;
+    child.stderr.on('data', (d) => (stderr += d));
+    // Read the first chunk, then close our end of the pipe: the rest of the output (hundreds of KB,
+    // more than a pipe holds) meets a closed pipe.
+    child.stdout.once('data', (d: Buffer) => {
+      got = d.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    fs.rmSync(big, { recursive: true, force: true });
+    assert.ok(got > 0);
+    assert.equal(stderr, '');
+    assert.equal(code, 1, 'the findings make the lint fail, as without the pipe');
   });
 
   it('exit 0 when clean; threshold decides what fails', () => {
