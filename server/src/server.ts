@@ -184,6 +184,7 @@ function filePathOf(doc: TextDocument): string | undefined {
 const MODELS_KEPT = 24;
 const models = new Lru<Analysis, AnyModel>(MODELS_KEPT);
 
+
 /** One analysed version of a document. */
 class Analysis {
   /** dockerfile-utils' syntax diagnostics, computed in the deferred pass too (they cost more than all of Berth's rules). */
@@ -224,6 +225,16 @@ const DEFERRED_RULES = ['shellcheck'];
 const DEFERRED_DELAY_MS = 400;
 const deferredTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+/**
+ * Documents whose deferred pass is due, oldest first. The passes run one per turn of the event loop,
+ * newest first, so that requests are answered between them (ShellCheck takes ~30 ms per file: opening
+ * a workspace with 400 Dockerfiles used to run all their passes in one go and leave the server deaf
+ * for 13 s), and the document the user just stopped typing in is not kept waiting behind the others.
+ * They wait while any document's first diagnostics are still to come (`validate` restarts the pump).
+ */
+const deferredDue = new Map<string, Analysis>();
+let deferredPumping = false;
+
 /** Run the deferred rules for the analysed version once typing pauses, then publish again. */
 function scheduleDeferred(uri: string, a: Analysis): void {
   if (a.deferredDone || a.model.kind !== 'dockerfile') return;
@@ -233,27 +244,50 @@ function scheduleDeferred(uri: string, a: Analysis): void {
     uri,
     setTimeout(() => {
       deferredTimers.delete(uri);
-      const doc = documents.get(uri);
-      if (!doc || doc.version !== a.version || analyses.get(uri) !== a) return;
-      const d = docFor(uri);
-      if (d && !d.big)
-        a.syntax = dockerfileSyntaxDiagnostics(
-          doc.getText(),
-          doc.lineCount,
-          a.model.kind === 'dockerfile' ? a.model : undefined,
-        );
-      const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
-      a.deferredDone = true;
-      if (!slow.length && !a.syntax.length) return;
-      a.findings = [...a.findings, ...slow].sort(
-        (x, y) =>
-          x.range.start.line - y.range.start.line ||
-          x.range.start.character - y.range.start.character ||
-          x.ruleId.localeCompare(y.ruleId),
-      );
-      void validate(uri);
+      deferredDue.delete(uri);
+      deferredDue.set(uri, a);
+      pumpDeferred();
     }, DEFERRED_DELAY_MS),
   );
+}
+
+function pumpDeferred(): void {
+  if (deferredPumping || !deferredDue.size) return;
+  deferredPumping = true;
+  setImmediate(() => {
+    deferredPumping = false;
+    // First diagnostics come first: the pump resumes when the pending validations are done.
+    if (timers.size || validating) return;
+    const [uri, a] = [...deferredDue].pop()!;
+    deferredDue.delete(uri);
+    try {
+      runDeferred(uri, a);
+    } finally {
+      pumpDeferred();
+    }
+  });
+}
+
+function runDeferred(uri: string, a: Analysis): void {
+  const doc = documents.get(uri);
+  if (!doc || doc.version !== a.version || analyses.get(uri) !== a || a.deferredDone) return;
+  const d = docFor(uri);
+  if (d && !d.big)
+    a.syntax = dockerfileSyntaxDiagnostics(
+      doc.getText(),
+      doc.lineCount,
+      a.model.kind === 'dockerfile' ? a.model : undefined,
+    );
+  const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
+  a.deferredDone = true;
+  if (!slow.length && !a.syntax.length) return;
+  a.findings = [...a.findings, ...slow].sort(
+    (x, y) =>
+      x.range.start.line - y.range.start.line ||
+      x.range.start.character - y.range.start.character ||
+      x.ruleId.localeCompare(y.ruleId),
+  );
+  void validate(uri);
 }
 const analyses = new Map<string, Analysis>();
 
@@ -331,10 +365,14 @@ function scheduleValidation(doc: TextDocument, delay?: number): void {
   );
 }
 
+/** Validations under way (the deferred passes wait for them). */
+let validating = 0;
+
 async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
+  validating++;
   try {
     const a = await analyse(doc);
     if (!a) return;
@@ -361,6 +399,9 @@ async function validate(uri: string): Promise<void> {
     scheduleDeferred(uri, a);
   } catch (e) {
     connection.console.error(`Berth: validation failed for ${uri}: ${(e as Error)?.stack ?? e}`);
+  } finally {
+    validating--;
+    pumpDeferred();
   }
 }
 
@@ -443,6 +484,7 @@ documents.onDidClose((e) => {
   const d = deferredTimers.get(e.document.uri);
   if (d) clearTimeout(d);
   deferredTimers.delete(e.document.uri);
+  deferredDue.delete(e.document.uri);
   analyses.get(e.document.uri)?.forget();
   analyses.delete(e.document.uri);
   publishedVersion.delete(e.document.uri);

@@ -28,8 +28,14 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private versions = new Map<string, number>();
 
-  constructor(opts: { settings?: Record<string, unknown> } = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Every window/logMessage text, in order of arrival. */
+  readonly logs: string[] = [];
+
+  /** `execArgv`: Node options for the server process (e.g. SERVER_EXEC_ARGV, as the extension starts it). */
+  constructor(opts: { settings?: Record<string, unknown>; execArgv?: readonly string[] } = {}) {
+    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(
       new StreamMessageReader(this.proc.stdout!),
@@ -49,7 +55,7 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map(() => opts.settings ?? {}),
     );
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (m: { message: string }) => this.logs.push(m.message));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.listen();
   }

@@ -58,4 +58,39 @@ describe('deferred ShellCheck over stdio', function () {
       'the first publication comes without waiting for ShellCheck',
     );
   });
+
+  it('answers requests while the deferred passes of many documents run, one document at a time', async () => {
+    // 40 Dockerfiles open at once (a workspace restored with many tabs): their ShellCheck passes
+    // (a process each) must not hold the server: a hover sent once the first ShellCheck findings
+    // arrive is answered before the last document's findings.
+    const n = 40;
+    const uris: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const sub = path.join(dir, `many${i}`);
+      fs.mkdirSync(sub, { recursive: true });
+      const text = `FROM debian:12\nRUN for f in $(ls /etc/${i}); do echo $f; done\n`;
+      fs.writeFileSync(path.join(sub, 'Dockerfile'), text);
+      const uri = 'file://' + path.join(sub, 'Dockerfile');
+      uris.push(uri);
+      client.open(uri, 'dockerfile', text);
+    }
+    const withShellcheck = (p: { diagnostics: { code?: unknown }[] }) =>
+      p.diagnostics.some((d) => d.code === 'shellcheck');
+    const scPublished = () =>
+      new Set(client.published.filter((p) => uris.includes(p.uri) && withShellcheck(p)).map((p) => p.uri))
+        .size;
+    await Promise.race(uris.map((u) => client.waitForDiagnostics(u, withShellcheck)));
+    const doneBeforeHover = scPublished();
+    const hover = await client.request('textDocument/hover', {
+      textDocument: { uri: uris[0] },
+      position: { line: 0, character: 1 },
+    });
+    const doneAtHover = scPublished();
+    assert.ok(hover, 'the hover is answered');
+    assert.ok(
+      doneAtHover < n,
+      `the hover was answered only after all ${n} deferred passes (${doneBeforeHover} done when it was sent)`,
+    );
+    await Promise.all(uris.map((u) => client.waitForDiagnostics(u, withShellcheck, 30000)));
+  });
 });
