@@ -73,6 +73,7 @@ import {
 } from './features/compose-nav';
 import { composeLinks } from './features/compose-links';
 import { composeOutline } from './features/compose-outline';
+import { IdleGc, compactingGc } from './features/idle-gc';
 import { composeCodeLenses, dockerfileCodeLenses } from './features/codelens';
 import {
   cachedListing,
@@ -184,6 +185,15 @@ function filePathOf(doc: TextDocument): string | undefined {
 const MODELS_KEPT = 24;
 const models = new Lru<Analysis, AnyModel>(MODELS_KEPT);
 
+/** A full collection once the server is idle after a burst of analyses (idle-gc.ts says why). */
+const idleGc = new IdleGc({
+  gc: compactingGc(),
+  heapUsed: () => process.memoryUsage().heapUsed,
+  onCollect: (ms, before, after) =>
+    connection.console.log(
+      `Berth: idle gc, heap ${(before / 2 ** 20).toFixed(0)} -> ${(after / 2 ** 20).toFixed(0)} MB in ${ms.toFixed(0)} ms`,
+    ),
+});
 
 /** One analysed version of a document. */
 class Analysis {
@@ -280,6 +290,7 @@ function runDeferred(uri: string, a: Analysis): void {
     );
   const slow = lintModel(a.model, { ...a.lintOptions, only: DEFERRED_RULES });
   a.deferredDone = true;
+  idleGc.noteActivity();
   if (!slow.length && !a.syntax.length) return;
   a.findings = [...a.findings, ...slow].sort(
     (x, y) =>
@@ -397,6 +408,7 @@ async function validate(uri: string): Promise<void> {
     publishedVersion.set(uri, version);
     await connection.sendDiagnostics({ uri, version, diagnostics });
     scheduleDeferred(uri, a);
+    idleGc.noteActivity();
   } catch (e) {
     connection.console.error(`Berth: validation failed for ${uri}: ${(e as Error)?.stack ?? e}`);
   } finally {
@@ -488,6 +500,7 @@ documents.onDidClose((e) => {
   analyses.get(e.document.uri)?.forget();
   analyses.delete(e.document.uri);
   publishedVersion.delete(e.document.uri);
+  idleGc.noteActivity();
   // The file on disk is what other documents see now.
   const p = filePathOf(e.document);
   if (p) invalidateComposeFile(fsys, p);

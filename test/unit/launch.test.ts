@@ -11,8 +11,9 @@ import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/launch';
 const root = path.join(__dirname, '..', '..');
 
 describe('server launch options', () => {
-  it('keeps the young generation small and one malloc arena', () => {
+  it('keeps the young generation small, exposes gc for the idle collection, one malloc arena', () => {
     assert.ok(SERVER_EXEC_ARGV.includes('--max-semi-space-size=1'));
+    assert.ok(SERVER_EXEC_ARGV.includes('--expose-gc'));
     assert.equal(SERVER_ENV.MALLOC_ARENA_MAX, '1');
   });
 
