@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { stubPrettier, yamlAsEsm } from './esbuild-plugins.mjs';
+import { stubPrettier, vscodeOnce, yamlAsEsm } from './esbuild-plugins.mjs';
 import { writeNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +59,7 @@ const results = await Promise.all([
     ...common,
     entryPoints: { extension: join(root, 'client/src/extension.ts') },
     outdir: join(root, 'client/out'),
-    external: ['vscode'],
+    plugins: [vscodeOnce],
   }),
   build({
     ...common,

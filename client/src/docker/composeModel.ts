@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
 
 export interface ComposeServiceInfo {
   name: string;
@@ -31,6 +31,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseComposeModel(text: string): ComposeModel {
   let doc: unknown;
   try {
+    // Loaded on first use, not when the extension activates (the yaml package's load is ~4 ms).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('yaml') as typeof Yaml;
     doc = parse(text, { maxAliasCount: 1000, merge: true, uniqueKeys: false });
   } catch (e) {
     return { services: [], profiles: [], error: e instanceof Error ? e.message : String(e) };
