@@ -252,6 +252,44 @@ async function staticPhase() {
     fail('no hover containing the finding message or rule id', { message: apt.message, hover: text });
   });
 
+  await check(
+    'Restart Language Server: the old server process ends, one runs, diagnostics come back',
+    async () => {
+      // Berth forks its server itself (client/src/extension.ts): the language client does not track
+      // that process, so Berth must end it. Server processes are children of this extension host.
+      const servers = () =>
+        fs
+          .readdirSync('/proc')
+          .filter((d) => /^\d+$/.test(d))
+          .filter((pid) => {
+            try {
+              const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+              const ppid = Number(/PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+              return ppid === process.pid && cmd.includes('server.js') && cmd.includes('--node-ipc');
+            } catch {
+              return false;
+            }
+          });
+      const before = servers();
+      if (before.length !== 1)
+        fail(`expected one Berth server process before the restart, found ${before.length}`);
+      await vscode.commands.executeCommand('berth.restartServer');
+      const deadline = Date.now() + WAIT_MS;
+      let after = servers();
+      let diagnostics = [];
+      while (Date.now() < deadline) {
+        after = servers();
+        diagnostics = berthDiagnostics(dockerfile.uri);
+        if (after.length === 1 && after[0] !== before[0] && diagnostics.length) break;
+        await sleep(300);
+      }
+      if (after.length !== 1 || after[0] === before[0])
+        fail('after the restart, not exactly one new server process', { before, after });
+      if (!diagnostics.length) fail('no Berth diagnostics on the Dockerfile after the restart');
+      return { before, after, diagnostics: diagnostics.length };
+    },
+  );
+
   let version;
   await check('compose.yaml: compose-no-version-field diagnostic (source berth)', async () => {
     version = await waitForDiagnostic(compose.uri, ['compose-no-version-field', 'no-version-field']);
