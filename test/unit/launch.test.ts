@@ -32,7 +32,12 @@ describe('server launch options', () => {
 
   it('are passed by the extension (run and debug) and by the benchmark', () => {
     const ext = fs.readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
-    assert.equal(ext.match(/execArgv: \[\.\.\.SERVER_EXEC_ARGV\b/g)?.length, 2);
+    // One fork for run and debug (client/src/extension.ts forkServer): the debug port is added to the options.
+    assert.match(
+      ext,
+      /execArgv: \[\.\.\.SERVER_EXEC_ARGV, \.\.\.\(debugging\(\) \? \['--nolazy', '--inspect=6019'\] : \[\]\)\]/,
+    );
+    assert.match(ext, /env: \{[^}]*\.\.\.SERVER_ENV \}/);
     const bench = fs.readFileSync(path.join(root, 'scripts/bench.mjs'), 'utf8');
     assert.match(bench, /spawn\(process\.execPath, \[\.\.\.core\.SERVER_EXEC_ARGV\b/);
   });
