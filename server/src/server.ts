@@ -380,11 +380,11 @@ function scheduleValidation(doc: TextDocument, delay?: number): void {
 let validating = 0;
 
 async function validate(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const version = doc.version;
   validating++;
   try {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
     const a = await analyse(doc);
     if (!a) return;
     const diagnostics = a.findings.map(toDiagnostic);
