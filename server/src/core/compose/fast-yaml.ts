@@ -34,11 +34,12 @@ type FastNode = Scalar | Alias | YAMLMap | YAMLSeq;
 /**
  * `new Scalar(value)` and `new Pair(key, value)` of the yaml package each make an
  * `Object.defineProperty` call for the node's type (in NodeBase's and Pair's constructors), a slow path
- * in V8: a sixth of the time to parse a 2,000-service file. `ScalarNode` and `PairNode` build the same
- * objects (same own fields, `instanceof` and `constructor` Scalar / Pair, same `isScalar` / `isPair`
- * answers) with the type on a shared prototype between theirs and yaml's. The yaml package reads the
- * type with `node[NODE_TYPE]` only, so it cannot tell them apart; compose-fast-yaml.test.ts compares
- * them with `parseDocument`'s nodes.
+ * in V8: a sixth of the time to parse a 2,000-service file. `ScalarNode` and `PairNode` build objects
+ * that differ from yaml's in one way only: the (non-enumerable) node type sits on a shared prototype
+ * between theirs and yaml's instead of on each node. Enumerable fields, `instanceof` and `constructor`
+ * (Scalar / Pair), `isScalar` / `isPair` and the inherited methods are the same: the yaml package reads
+ * the type with `node[NODE_TYPE]` only. compose-fast-yaml.test.ts compares them with `parseDocument`'s
+ * nodes.
  */
 const NODE_TYPE = Symbol.for('yaml.node.type');
 interface NodeCtor<T, A extends unknown[]> {
