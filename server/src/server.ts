@@ -73,7 +73,7 @@ import {
 } from './features/compose-nav';
 import { composeLinks } from './features/compose-links';
 import { composeOutline } from './features/compose-outline';
-import { IdleGc, compactingGc } from './features/idle-gc';
+import { IdleGc, reclaimingGc } from './features/idle-gc';
 import { composeCodeLenses, dockerfileCodeLenses } from './features/codelens';
 import {
   cachedListing,
@@ -187,7 +187,7 @@ const models = new Lru<Analysis, AnyModel>(MODELS_KEPT);
 
 /** A full collection once the server is idle after a burst of analyses (idle-gc.ts says why). */
 const idleGc = new IdleGc({
-  gc: compactingGc(),
+  gc: reclaimingGc(),
   heapUsed: () => process.memoryUsage().heapUsed,
   onCollect: (ms, before, after) =>
     connection.console.log(

