@@ -451,8 +451,8 @@ const SERVER = path.join(root, 'server/out/server.js');
 const rpc = require('vscode-jsonrpc/node');
 
 class Session {
-  /** `node`: the Node binary that runs the server (this one by default). */
-  constructor(settings = {}, node = process.execPath) {
+  /** `node`: the Node binary that runs the server (default: $BERTH_BENCH_SERVER_NODE, else this one). */
+  constructor(settings = {}, node = process.env.BERTH_BENCH_SERVER_NODE || process.execPath) {
     this.t0 = now();
     // BERTH_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=.bench/prof" profiles the server sessions.
     const nodeArgs = process.env.BERTH_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];

@@ -39,6 +39,6 @@ describe('server launch options', () => {
     );
     assert.match(ext, /env: \{[^}]*\.\.\.SERVER_ENV \}/);
     const bench = fs.readFileSync(path.join(root, 'scripts/bench.mjs'), 'utf8');
-    assert.match(bench, /spawn\(process\.execPath, \[\.\.\.core\.SERVER_EXEC_ARGV\b/);
+    assert.match(bench, /spawn\(node, \[\.\.\.core\.SERVER_EXEC_ARGV\b/);
   });
 });
