@@ -6,7 +6,7 @@
  */
 import { LineIndex } from '../text';
 import { evalWord } from './vars';
-import type { Arg, Comment, Directive, DockerfileModel, Flag, Heredoc, Instruction, Stage } from './model';
+import type { Comment, Directive, DockerfileModel, Flag, Heredoc, Instruction, Stage } from './model';
 
 const DIRECTIVE_RE = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
@@ -284,15 +284,15 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
       }
     }
     instr.restStart = i;
-    const rest = a.slice(i);
     if (keyword === '') {
       instr.onbuild = parseOnbuild(instr, i);
       return;
     }
     // Exec form.
-    const rt = rest.trimStart();
-    if (rt.startsWith('[')) {
-      const json = parseJsonArray(rest);
+    let first = i;
+    while (first < a.length && /\s/.test(a[first])) first++;
+    if (a.charCodeAt(first) === 91 /* [ */) {
+      const json = parseJsonArray(a.slice(i));
       if (json) {
         instr.json = {
           values: json.values,
@@ -303,14 +303,25 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
         };
       }
     }
-    instr.args = splitWords(a, i, esc).map((w): Arg => ({
-      raw: w.raw,
-      value: unquote(w.raw, esc),
-      start: docOffsetOf(instr.argsMap, w.start),
-      end: docOffsetOf(instr.argsMap, w.end - 1) + 1,
-      logicalStart: w.start,
-      logicalEnd: w.end,
-    }));
+    // The words, as splitWords finds them, made into Args directly (no intermediate word objects:
+    // this runs for every instruction of every version of the document).
+    const map = instr.argsMap;
+    const args = instr.args;
+    for (let k = i; k < a.length;) {
+      const w = wordEnd(a, k, esc);
+      if (w.end > w.start) {
+        const raw = a.slice(w.start, w.end);
+        args.push({
+          raw,
+          value: unquote(raw, esc),
+          start: docOffsetOf(map, w.start),
+          end: docOffsetOf(map, w.end - 1) + 1,
+          logicalStart: w.start,
+          logicalEnd: w.end,
+        });
+      }
+      k = w.end;
+    }
   }
 
   function parseOnbuild(outer: Instruction, from: number): Instruction | undefined {
@@ -419,27 +430,40 @@ export function splitWords(
   esc: string,
 ): { raw: string; start: number; end: number }[] {
   const out: { raw: string; start: number; end: number }[] = [];
-  let i = from;
-  while (i < a.length) {
-    while (i < a.length && isSpace(a.charCodeAt(i))) i++;
-    if (i >= a.length) break;
-    const s = i;
-    let q = '';
-    while (i < a.length) {
-      const c = a[i];
-      if (c === esc && q !== "'" && i + 1 < a.length) {
-        i += 2;
-        continue;
-      }
-      if (q) {
-        if (c === q) q = '';
-      } else if (c === '"' || c === "'") q = c;
-      else if (isSpace(a.charCodeAt(i))) break;
-      i++;
-    }
-    out.push({ raw: a.slice(s, i), start: s, end: i });
+  for (let i = from; i < a.length;) {
+    const w = wordEnd(a, i, esc);
+    if (w.end > w.start) out.push({ raw: a.slice(w.start, w.end), start: w.start, end: w.end });
+    i = w.end;
   }
   return out;
+}
+
+/** One result object, reused: `wordEnd` is called once per word of every instruction. */
+const word = { start: 0, end: 0 };
+
+/**
+ * The next word of `a` at or after `from` (blanks skipped): its [start, end). Empty (start = end =
+ * a.length) when only blanks are left. The result is overwritten by the next call.
+ */
+function wordEnd(a: string, from: number, esc: string): { start: number; end: number } {
+  let i = from;
+  while (i < a.length && isSpace(a.charCodeAt(i))) i++;
+  word.start = i;
+  let q = '';
+  while (i < a.length) {
+    const c = a[i];
+    if (c === esc && q !== "'" && i + 1 < a.length) {
+      i += 2;
+      continue;
+    }
+    if (q) {
+      if (c === q) q = '';
+    } else if (c === '"' || c === "'") q = c;
+    else if (isSpace(a.charCodeAt(i))) break;
+    i++;
+  }
+  word.end = i;
+  return word;
 }
 
 /** Remove quotes and resolve escapes the way BuildKit's word processing does for literal text. */
