@@ -529,9 +529,16 @@ class Session {
     try {
       const s = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
-      return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+      // RssAnon: the process's own memory; RssFile: mapped files (mostly the Node or Electron binary's
+      // code, shared with every process that runs the same binary).
+      return {
+        rss: kb('VmRSS') / 1024,
+        hwm: kb('VmHWM') / 1024,
+        anon: kb('RssAnon') / 1024,
+        file: kb('RssFile') / 1024,
+      };
     } catch {
-      return { rss: NaN, hwm: NaN };
+      return { rss: NaN, hwm: NaN, anon: NaN, file: NaN };
     }
   }
   async close() {
@@ -785,9 +792,6 @@ if (NO_LSP) {
     );
 
   // Memory after opening every corpus file (or the generated inputs when the corpus is absent).
-  const mem = new Session();
-  await mem.initialize();
-  const base = mem.rssMB();
   const docs = corpusDir
     ? [...dockerfiles, ...composeFiles].map((f) => ({
         uri: pathToFileURL(f.path).href,
@@ -798,36 +802,53 @@ if (NO_LSP) {
         { uri: 'file:///bench/Dockerfile', lang: 'dockerfile', text: DF },
         { uri: 'file:///bench/compose.yaml', lang: 'dockercompose', text: gen.generateCompose(200) },
       ];
-  const tOpen = now();
-  for (const d of docs) mem.open(d.uri, d.lang, d.text);
-  const pending = new Set(docs.map((d) => d.uri));
-  await mem.waitFor((e) => (pending.delete(e.uri), pending.size === 0), 300000);
-  const allDiagMs = now() - tOpen;
-  const atFirst = mem.rssMB();
-  // Then the deferred pass (ShellCheck, dockerfile-utils) publishes again for the Dockerfiles: wait until
-  // the server has been quiet for 3 s (at most 3 minutes), then measure.
-  const tSettle = now();
-  for (let seen = -1; seen !== mem.published.length && now() - tSettle < 180000;) {
-    seen = mem.published.length;
-    await sleep(3000);
+  async function memorySession(node) {
+    const mem = new Session({}, node);
+    await mem.initialize();
+    const base = mem.rssMB();
+    const tOpen = now();
+    for (const d of docs) mem.open(d.uri, d.lang, d.text);
+    const pending = new Set(docs.map((d) => d.uri));
+    await mem.waitFor((e) => (pending.delete(e.uri), pending.size === 0), 300000);
+    const allDiagMs = now() - tOpen;
+    const atFirst = mem.rssMB();
+    // Then the deferred pass (ShellCheck, dockerfile-utils) publishes again for the Dockerfiles: wait until
+    // the server has been quiet for 3 s (at most 3 minutes), then measure.
+    const tSettle = now();
+    for (let seen = -1; seen !== mem.published.length && now() - tSettle < 180000;) {
+      seen = mem.published.length;
+      await sleep(3000);
+    }
+    const settledMs = now() - tOpen;
+    const after = mem.rssMB();
+    await mem.close();
+    return {
+      files: docs.length,
+      baseRssMB: base.rss,
+      rssAtFirstDiagnosticsMB: atFirst.rss,
+      rssMB: after.rss,
+      anonMB: after.anon,
+      fileMB: after.file,
+      peakRssMB: after.hwm,
+      allDiagnosticsMs: allDiagMs,
+      settledMs,
+    };
   }
-  const settledMs = now() - tOpen;
-  const after = mem.rssMB();
-  lsp.memory = {
-    files: docs.length,
-    baseRssMB: base.rss,
-    rssAtFirstDiagnosticsMB: atFirst.rss,
-    rssMB: after.rss,
-    peakRssMB: after.hwm,
-    allDiagnosticsMs: allDiagMs,
-    settledMs,
-  };
-  log(
-    `  Memory: ${docs.length} files open: RSS ${after.rss.toFixed(0)} MB once the server is idle (${ms(settledMs)} after opening;` +
-      ` ${atFirst.rss.toFixed(0)} MB when the first diagnostics of all had been published, peak ${after.hwm.toFixed(0)} MB,` +
-      ` ${base.rss.toFixed(0)} MB after initialize); all ${docs.length} published in ${ms(allDiagMs)}`,
-  );
-  await mem.close();
+  const memLine = (label, m) =>
+    log(
+      `  ${label}: ${m.files} files open: RSS ${m.rssMB.toFixed(0)} MB once the server is idle (${m.anonMB.toFixed(0)} MB its own, ${m.fileMB.toFixed(0)} MB mapped files; ${ms(m.settledMs)} after opening;` +
+        ` ${m.rssAtFirstDiagnosticsMB.toFixed(0)} MB when the first diagnostics of all had been published, peak ${m.peakRssMB.toFixed(0)} MB,` +
+        ` ${m.baseRssMB.toFixed(0)} MB after initialize); all ${m.files} published in ${ms(m.allDiagnosticsMs)}`,
+    );
+  lsp.memory = await memorySession();
+  const thisNode = process.env.BERTH_BENCH_SERVER_NODE
+    ? process.env.BERTH_BENCH_SERVER_NODE
+    : `Node ${process.versions.node}`;
+  memLine(`Memory (${thisNode})`, lsp.memory);
+  if (fs.existsSync(editorNode)) {
+    lsp.memoryEditorNode = { node: ksEditor?.node, ...(await memorySession(editorNode)) };
+    memLine(`Memory (Node ${ksEditor?.node.replace(/^v/, '')}, e2e host)`, lsp.memoryEditorNode);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -1083,6 +1104,13 @@ budget('language server ready (spawn -> initialize response, median)', results.l
 budget(
   'server memory after opening the corpus (VmRSS once idle)',
   results.lsp?.memory?.rssMB,
+  100,
+  'MB',
+  (x) => x.toFixed(0),
+);
+budget(
+  "server memory after opening the corpus (VmRSS once idle), on the e2e host's Node",
+  results.lsp?.memoryEditorNode?.rssMB,
   100,
   'MB',
   (x) => x.toFixed(0),
