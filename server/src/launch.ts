@@ -20,5 +20,12 @@ export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: 
  *
  * --expose-gc: lets the server run one full collection once it falls idle after a burst of analyses
  * (server/src/features/idle-gc.ts); without it the server works the same and only holds more memory.
+ *
+ * --no-maglev: V8's mid-tier compiler (on by default from Node 22, so in VS Code's Electron and in
+ * code-server; off in Node 20) compiles much of the server during that burst and leaves its freed
+ * compile memory in glibc's heap for good. Measured on Node 24 with scripts/bench.mjs (570 corpus files
+ * open, idle, two runs each): RSS 106-110 MB instead of 124-142 MB (the server's own memory 56-61 MB
+ * instead of 73-92 MB); the keystroke path measured the same (debounce 0, p50 16-18 ms in a fresh
+ * server, 10-11 ms warmed up, against 16-17 and 11 ms).
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--expose-gc'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--expose-gc', '--no-maglev'];
