@@ -447,7 +447,25 @@ if (want('scaling')) {
 // 3. The language server over stdio: ready time, keystrokes, bursts, stale results, memory
 // ------------------------------------------------------------------------------------------------
 
-const SERVER = path.join(root, 'server/out/server.js');
+// The bundles that ship: a production build (minified, no source maps, as scripts/package.mjs makes it)
+// into .bench/production, so that client/out and server/out keep the development build. The server
+// sessions and the activation run these; the development bundles only if that build fails.
+const PROD = path.join(OUT, 'production');
+let prodError;
+if (want('lsp') || want('activation')) {
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--production', `--out=${PROD}`], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (e) {
+    prodError = String(e.stderr || e.message).slice(0, 300);
+  }
+}
+const prodBuilt = !prodError && fs.existsSync(path.join(PROD, 'server/out/server.js'));
+/** The extension's root as the bundles see it (the client finds the server at server/out/server.js). */
+const EXT_ROOT = prodBuilt ? PROD : root;
+const SERVER = path.join(EXT_ROOT, 'server/out/server.js');
 const rpc = require('vscode-jsonrpc/node');
 
 class Session {
@@ -577,7 +595,8 @@ if (NO_LSP) {
   log(`Language server sessions skipped: ${SERVER} is missing (run \`npm run build\`).`);
   results.lsp = { skipped: 'server bundle missing' };
 } else {
-  heading('Language server over stdio (server/out/server.js --stdio)');
+  heading(`Language server over stdio (${path.relative(root, SERVER)} --stdio)`);
+  if (prodError) log(`  The production build failed (${prodError}): the development bundle is measured.`);
   const lsp = {};
   results.lsp = lsp;
   const ksDir = path.join(OUT, 'keystroke');
@@ -925,25 +944,7 @@ activation.then(async () => {
 }, (e) => { process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) })); process.exit(1); });
 `,
   );
-  // The bundle that ships: the production build (minified, as scripts/package.mjs makes it), built
-  // into .bench so that client/out keeps the development build.
-  const prodDir = path.join(OUT, 'client-production');
-  let prodClient;
-  try {
-    execFileSync(
-      process.execPath,
-      [path.join(root, 'scripts/build.mjs'), '--production', `--client-out=${prodDir}`],
-      {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    prodClient = path.join(prodDir, 'extension.js');
-  } catch (e) {
-    log(
-      `  the production client bundle did not build (${String(e.stderr || e.message).slice(0, 200)}); timing ${CLIENT}.`,
-    );
-  }
+  const prodClient = prodBuilt ? path.join(PROD, 'client/out/extension.js') : undefined;
   const bundle = prodClient ?? CLIENT;
   /** Fresh processes: require the bundle, activate(). With `cacheFile`, compile with a V8 code cache. */
   function probeRuns(cacheFile) {
@@ -959,7 +960,7 @@ activation.then(async () => {
           [
             probe,
             bundle,
-            root,
+            prodClient ? EXT_ROOT : root,
             require.resolve('@types/vscode/index.d.ts'),
             ...(cacheFile ? [cacheFile] : []),
           ],
@@ -988,7 +989,7 @@ activation.then(async () => {
     log(`  skipped: ${CLIENT} is missing (run \`npm run build\`).`);
   } else {
     const first = probeRuns();
-    const cached = probeRuns(path.join(OUT, 'client-production.codecache'));
+    const cached = probeRuns(path.join(OUT, 'production-client.codecache'));
     if (first.runs) {
       results.activation = {
         bundle: path.relative(root, bundle),

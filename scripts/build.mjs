@@ -54,28 +54,33 @@ const common = {
   metafile: true,
 };
 
-// `--client-out=<dir>`: only the client bundle, into <dir> (the benchmark times the bundle that ships).
-const clientOut = process.argv.find((a) => a.startsWith('--client-out='))?.slice('--client-out='.length);
-const clientBuild = {
-  ...common,
-  entryPoints: { extension: join(root, 'client/src/extension.ts') },
-  plugins: [vscodeOnce],
-};
-if (clientOut) {
-  await build({ ...clientBuild, outdir: clientOut, metafile: false });
-  process.exit(0);
+// `--out=<dir>`: the bundles go to <dir>/client/out and <dir>/server/out instead (with the schema
+// files the server reads), and the notices are left alone: the benchmark times the production bundles
+// there while client/out and server/out keep the development build.
+const outRoot = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const base = outRoot ?? root;
+if (outRoot) {
+  mkdirSync(join(outRoot, 'server/out'), { recursive: true });
+  for (const f of ['compose-spec.schema.json', 'compose-spec.schema.origin.json'])
+    writeFileSync(join(outRoot, 'server/out', f), readFileSync(join(root, 'server/out', f)));
 }
 
 const results = await Promise.all([
-  build({ ...clientBuild, outdir: join(root, 'client/out') }),
+  build({
+    ...common,
+    entryPoints: { extension: join(root, 'client/src/extension.ts') },
+    outdir: join(base, 'client/out'),
+    plugins: [vscodeOnce],
+  }),
   build({
     ...common,
     entryPoints: { server: join(root, 'server/src/server.ts'), cli: join(root, 'server/src/cli.ts') },
-    outdir: join(root, 'server/out'),
+    outdir: join(base, 'server/out'),
     plugins: [stubPrettier, yamlAsEsm],
     banner: { js: '' },
   }),
 ]);
+if (outRoot) process.exit(0);
 
 // What the bundles contain, for the notices (and for test/unit/build.test.ts, which checks them).
 const metafiles = results.map((r) => r.metafile);
