@@ -359,7 +359,7 @@ if (want('scaling')) {
   fs.mkdirSync(genDir, { recursive: true });
   for (const lines of [100, 1000, 5000, 10000]) {
     const text = gen.generateDockerfile(lines);
-    const runs = lines <= 1000 ? 9 : 5;
+    const runs = lines <= 1000 ? 15 : 9;
     const berth = await timeIt(() => berthLint(text, 'dockerfile'), runs);
     // The server path spawns shellcheck per RUN (its cache holds 500 scripts): slow on large files, so fewer runs.
     const server = await timeIt(
@@ -401,7 +401,7 @@ if (want('scaling')) {
     const text = gen.generateCompose(n);
     const file = path.join(genDir, `compose-${n}.yaml`);
     fs.writeFileSync(file, text);
-    const runs = n <= 200 ? 5 : 3;
+    const runs = n <= 200 ? 15 : 5;
     const berth = await timeIt(() => berthLint(text, 'compose'), runs);
     const server = await timeIt(() => berthServerPath(text, 'compose', pathToFileURL(file).href), 3);
     // dclint on 2,000 services takes ~20 s: full runs only, measured once (no warm call).
