@@ -89,13 +89,14 @@ export class IdleGc {
  *    flag, this collection is a plain one.)
  * 2. A memory-reducing collection (`gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })`).
  *    Node 22 and 24 keep the emptied pages in V8's page pool, mapped: after step 1 alone the old
- *    generation is down to its live size but RSS stays where it was (measured: 227 -> 55 MB only with
- *    this step, on both). On Node 20 the second collection is what lets the pages of step 1 go.
+ *    generation is down to its live size but RSS stays where it was. In a test process with some
+ *    150 MB of fragmented garbage, RSS after step 1 alone was 213-227 MB, after both steps 55-60 MB,
+ *    on Node 22 and 24. On Node 20 the second collection is what lets the pages of step 1 go.
  *
  * With the 570 corpus files open (`node scripts/bench.mjs --only=lsp`), idle RSS was 125-143 MB with
  * no idle collection; with step 1 alone 92-97 MB on Node 20 but 197 MB on Node 24; see
- * docs/dev/performance.md for the numbers with both steps. It costs some 50-80 ms, once per burst, at
- * idle.
+ * docs/dev/performance.md for the numbers with both steps. It takes 59 ms on Node 20 and 113 ms on
+ * Node 24 there (heap in use 62-67 -> 28 MB), once per burst, at idle.
  */
 export function reclaimingGc(): (() => void) | undefined {
   const g = (globalThis as { gc?: unknown }).gc;
