@@ -303,8 +303,8 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
         };
       }
     }
-    // The words, as splitWords finds them, made into Args directly (no intermediate word objects:
-    // this runs for every instruction of every version of the document).
+    // The words made into Args directly (no intermediate word objects: this runs for every
+    // instruction of every version of the document).
     const map = instr.argsMap;
     const args = instr.args;
     for (let k = i; k < a.length;) {
@@ -423,27 +423,13 @@ function docOffsetOf(map: Int32Array, logical: number): number {
   return map[logical];
 }
 
-/** Whitespace-separated words of `a` from offset `from`, quotes and escapes respected. */
-export function splitWords(
-  a: string,
-  from: number,
-  esc: string,
-): { raw: string; start: number; end: number }[] {
-  const out: { raw: string; start: number; end: number }[] = [];
-  for (let i = from; i < a.length;) {
-    const w = wordEnd(a, i, esc);
-    if (w.end > w.start) out.push({ raw: a.slice(w.start, w.end), start: w.start, end: w.end });
-    i = w.end;
-  }
-  return out;
-}
-
 /** One result object, reused: `wordEnd` is called once per word of every instruction. */
 const word = { start: 0, end: 0 };
 
 /**
- * The next word of `a` at or after `from` (blanks skipped): its [start, end). Empty (start = end =
- * a.length) when only blanks are left. The result is overwritten by the next call.
+ * The next whitespace-separated word of `a` at or after `from` (blanks skipped; quotes and escapes
+ * respected): its [start, end). Empty (start = end = a.length) when only blanks are left. The result
+ * is overwritten by the next call.
  */
 function wordEnd(a: string, from: number, esc: string): { start: number; end: number } {
   let i = from;
