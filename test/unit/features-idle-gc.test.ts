@@ -150,7 +150,9 @@ describe('idle garbage collection', () => {
       assert.equal(server.kept, 8000);
       assert.ok(server.before > 120 * MB, `the heap did not grow as planned: ${seen}`);
       assert.ok(server.after < server.before / 2, seen);
-      assert.ok(server.after * 1.5 < plain.after, seen);
+      // More than a plain gc() gives back: on Node 20 by some 25 MB (V8 unmaps part of a plain
+      // collection's pages too, within the second), on Node 24 by some 200 MB.
+      assert.ok(server.after + 10 * MB < plain.after, seen);
     });
   }
 });
